@@ -1,0 +1,338 @@
+#if !NANOFRAMEWORK_1_0
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Tasks;
+using HelpPoint.Simulator.Devices;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using MQTTnet;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace HelpPoint.Firmware.Tests
+{
+    /// <summary>
+    /// The simulator's VirtualHelpPoint (Core + MQTTnet + files) against a real MQTT broker in the
+    /// test process that plays a minimal gateway: it checks credentials and answers each request
+    /// with a retained ticket. .NET only.
+    /// </summary>
+    [TestClass]
+    public class VirtualHelpPointTests
+    {
+        private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+        [TestMethod]
+        public async Task Press_reaches_the_broker_and_the_ticket_comes_back()
+        {
+            await using var broker = await FakeGateway.StartAsync();
+            using var hp = new VirtualHelpPoint(broker.Options("demo-hp-1"));
+            hp.Start();
+            Assert.IsTrue(hp.WaitForConnected(Wait));
+
+            Assert.IsTrue(hp.Press("bankid", "sv"));
+
+            Assert.IsTrue(hp.WaitForState("queued", Wait), "state " + hp.State);
+            Assert.AreEqual("demo-hp-1-000001", hp.RequestId);
+            Assert.AreEqual("1", hp.Ticket);
+            Assert.AreEqual(2, hp.Position);
+            Assert.AreEqual(240, hp.WaitS);
+            Assert.AreEqual("Nummer 1", hp.Lines[0]);
+            string request = broker.Received("helppoint/v1/demo/demo-hp-1/request");
+            StringAssert.StartsWith(request, "{\"id\":\"demo-hp-1-000001\",\"category\":\"bankid\",\"lang\":\"sv\",\"ageMs\":");
+            StringAssert.StartsWith(broker.Received("helppoint/v1/demo/demo-hp-1/status"), "{\"online\":true,\"fw\":\"1.0.0\",");
+        }
+
+        [TestMethod]
+        public async Task Later_tickets_move_the_display_along()
+        {
+            await using var broker = await FakeGateway.StartAsync();
+            using var hp = new VirtualHelpPoint(broker.Options("demo-hp-1"));
+            hp.Start();
+            Assert.IsTrue(hp.WaitForConnected(Wait));
+            hp.Press("print", "en");
+            Assert.IsTrue(hp.WaitForState("queued", Wait));
+
+            await broker.PublishTicketAsync("demo-hp-1", "{\"id\":\"demo-hp-1-000001\",\"ticket\":\"1\",\"state\":\"assigned\",\"position\":null,\"waitS\":null,\"host\":\"Sara\"}");
+
+            Assert.IsTrue(hp.WaitForState("assigned", Wait));
+            Assert.AreEqual("Sara", hp.Host);
+            Assert.AreEqual("Sara is on the way", hp.Lines[2]);
+        }
+
+        [TestMethod]
+        public async Task Cancel_is_published_for_the_active_request()
+        {
+            await using var broker = await FakeGateway.StartAsync();
+            using var hp = new VirtualHelpPoint(broker.Options("demo-hp-1"));
+            hp.Start();
+            Assert.IsTrue(hp.WaitForConnected(Wait));
+            hp.Press("swish", null);
+            Assert.IsTrue(hp.WaitForState("queued", Wait));
+
+            Assert.IsTrue(hp.Cancel());
+
+            Assert.AreEqual("cancelled", hp.State);
+            Assert.IsTrue(broker.WaitForMessage("helppoint/v1/demo/demo-hp-1/cancel", Wait));
+            Assert.AreEqual("{\"id\":\"demo-hp-1-000001\"}", broker.Received("helppoint/v1/demo/demo-hp-1/cancel"));
+        }
+
+        [TestMethod]
+        public async Task Wrong_secret_never_connects()
+        {
+            await using var broker = await FakeGateway.StartAsync();
+            VirtualHelpPointOptions options = broker.Options("demo-hp-1");
+            options.Secret = "wrong";
+            using var hp = new VirtualHelpPoint(options);
+
+            hp.Start();
+
+            Assert.IsFalse(hp.WaitForConnected(TimeSpan.FromSeconds(2)));
+            Assert.AreEqual("idle", hp.State);
+        }
+
+        [TestMethod]
+        public async Task Press_while_the_broker_is_down_is_sent_when_it_comes_up()
+        {
+            int port = FakeGateway.FreePort();
+            string data = FakeGateway.TempDataPath();
+            using var hp = new VirtualHelpPoint(new VirtualHelpPointOptions { MqttPort = port, DataPath = data });
+            hp.Start();
+            hp.Press("forms", "ti");
+            Assert.IsTrue(hp.WaitForState("offline", Wait));
+            await Task.Delay(300);
+
+            await using var broker = await FakeGateway.StartAsync(port, data);
+
+            Assert.IsTrue(hp.WaitForState("queued", TimeSpan.FromSeconds(30)), "state " + hp.State);
+            string request = broker.Received("helppoint/v1/demo/demo-hp-1/request");
+            Assert.IsTrue(request.Contains("\"category\":\"forms\",\"lang\":\"ti\""), request);
+            Assert.IsFalse(request.EndsWith("\"ageMs\":0}"), "the request waited, so its age grew: " + request);
+        }
+
+        [TestMethod]
+        public async Task Dispose_leaves_a_retained_offline_status()
+        {
+            await using var broker = await FakeGateway.StartAsync();
+            var hp = new VirtualHelpPoint(broker.Options("demo-hp-2"));
+            hp.Start();
+            Assert.IsTrue(hp.WaitForConnected(Wait));
+
+            hp.Dispose();
+
+            MqttApplicationMessage status = await broker.Server.GetRetainedMessageAsync("helppoint/v1/demo/demo-hp-2/status");
+            Assert.IsNotNull(status);
+            Assert.AreEqual("{\"online\":false}", status.ConvertPayloadToString());
+        }
+
+        [TestMethod]
+        public async Task New_instance_on_the_same_data_continues_the_request_numbers()
+        {
+            await using var broker = await FakeGateway.StartAsync();
+            using (var first = new VirtualHelpPoint(broker.Options("demo-hp-1")))
+            {
+                first.Start();
+                Assert.IsTrue(first.WaitForConnected(Wait));
+                first.Press("bankid", "sv");
+                Assert.IsTrue(first.WaitForState("queued", Wait));
+                await broker.PublishTicketAsync("demo-hp-1", "{\"id\":\"demo-hp-1-000001\",\"ticket\":\"1\",\"state\":\"done\",\"position\":null,\"waitS\":null,\"host\":\"Sara\"}");
+                Assert.IsTrue(first.WaitForState("done", Wait));
+            }
+
+            using var second = new VirtualHelpPoint(broker.Options("demo-hp-1"));
+            second.Start();
+            Assert.IsTrue(second.WaitForConnected(Wait));
+            Assert.IsTrue(second.Press("email", "en"));
+
+            Assert.IsTrue(second.WaitForState("queued", Wait), "state " + second.State);
+            Assert.AreEqual("demo-hp-1-000002", second.RequestId);
+        }
+
+        [TestMethod]
+        public void Bad_arguments_are_refused()
+        {
+            string data = FakeGateway.TempDataPath();
+            try
+            {
+                using var hp = new VirtualHelpPoint(new VirtualHelpPointOptions { DataPath = data });
+
+                Expect.Throws(typeof(ArgumentException), delegate { hp.Press("coffee", "sv"); });
+                Expect.Throws(typeof(ArgumentException), delegate { hp.Press("bankid", "swedish"); });
+                Expect.Throws(typeof(ArgumentException), delegate { hp.WaitForState("sleeping", TimeSpan.Zero); });
+                Expect.Throws(typeof(ArgumentException), delegate { new VirtualHelpPoint(new VirtualHelpPointOptions { DeviceId = "HP 1", DataPath = data }); });
+                Expect.Throws(typeof(ArgumentException), delegate { new VirtualHelpPoint(new VirtualHelpPointOptions { Language = "ar", DataPath = data }); });
+            }
+            finally
+            {
+                Directory.Delete(data, true);
+            }
+        }
+
+        [TestMethod]
+        public void Devices_option_is_parsed_and_checked()
+        {
+            var specs = DeviceSpec.ParseList(" demo/demo-hp-1:demo-secret , kista/kista-hp-1:s:e:c ");
+
+            Assert.AreEqual(2, specs.Count);
+            Assert.AreEqual("kista", specs[1].Branch);
+            Assert.AreEqual("kista-hp-1", specs[1].DeviceId);
+            Assert.AreEqual("s:e:c", specs[1].Secret);
+            Assert.AreEqual("kista/kista-hp-1", specs[1].ToString());
+            Expect.Throws(typeof(FormatException), delegate { DeviceSpec.ParseList("demo-hp-1:secret"); });
+            Expect.Throws(typeof(FormatException), delegate { DeviceSpec.ParseList("demo/demo-hp-1:"); });
+            Expect.Throws(typeof(FormatException), delegate { DeviceSpec.ParseList("Demo/hp:x"); });
+            Expect.Throws(typeof(FormatException), delegate { DeviceSpec.ParseList("demo/a:x,demo/a:y"); });
+            Expect.Throws(typeof(FormatException), delegate { DeviceSpec.ParseList(" , "); });
+        }
+
+        /// <summary>An in-process broker acting as a minimal gateway for demo-hp-1 and demo-hp-2.</summary>
+        private sealed class FakeGateway : IAsyncDisposable
+        {
+            private readonly ConcurrentDictionary<string, string> _received = new ConcurrentDictionary<string, string>();
+            private readonly string _dataPath;
+            private readonly bool _ownsData;
+            private int _tickets;
+
+            private FakeGateway(MqttServer server, int port, string dataPath, bool ownsData)
+            {
+                Server = server;
+                Port = port;
+                _dataPath = dataPath;
+                _ownsData = ownsData;
+            }
+
+            public MqttServer Server { get; }
+
+            public int Port { get; }
+
+            public static Task<FakeGateway> StartAsync()
+            {
+                return StartAsync(FreePort(), TempDataPath(), true);
+            }
+
+            public static Task<FakeGateway> StartAsync(int port, string dataPath)
+            {
+                return StartAsync(port, dataPath, true);
+            }
+
+            private static async Task<FakeGateway> StartAsync(int port, string dataPath, bool ownsData)
+            {
+                var factory = new MqttServerFactory();
+                MqttServerOptions options = factory.CreateServerOptionsBuilder()
+                    .WithDefaultEndpoint()
+                    .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+                    .WithDefaultEndpointPort(port)
+                    .Build();
+                MqttServer server = factory.CreateMqttServer(options);
+                var gateway = new FakeGateway(server, port, dataPath, ownsData);
+                server.ValidatingConnectionAsync += e =>
+                {
+                    bool known = e.UserName == "demo-hp-1" || e.UserName == "demo-hp-2";
+                    if (!known || e.Password != "demo-secret")
+                    {
+                        e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+                    }
+
+                    return Task.CompletedTask;
+                };
+                server.InterceptingPublishAsync += gateway.OnPublishAsync;
+                await server.StartAsync();
+                return gateway;
+            }
+
+            public static int FreePort()
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                listener.Stop();
+                return port;
+            }
+
+            public static string TempDataPath()
+            {
+                return Path.Combine(Path.GetTempPath(), "helppoint-sim-tests", Guid.NewGuid().ToString("N"));
+            }
+
+            public VirtualHelpPointOptions Options(string deviceId)
+            {
+                return new VirtualHelpPointOptions
+                {
+                    Branch = "demo",
+                    DeviceId = deviceId,
+                    Secret = "demo-secret",
+                    MqttHost = "127.0.0.1",
+                    MqttPort = Port,
+                    DataPath = _dataPath,
+                };
+            }
+
+            /// <summary>The last payload published by a client to that topic, or null.</summary>
+            public string Received(string topic)
+            {
+                return _received.TryGetValue(topic, out string payload) ? payload : null;
+            }
+
+            public bool WaitForMessage(string topic, TimeSpan timeout)
+            {
+                DateTime deadline = DateTime.UtcNow + timeout;
+                while (Received(topic) == null)
+                {
+                    if (DateTime.UtcNow >= deadline)
+                    {
+                        return false;
+                    }
+
+                    System.Threading.Thread.Sleep(10);
+                }
+
+                return true;
+            }
+
+            public Task PublishTicketAsync(string deviceId, string json)
+            {
+                MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+                    .WithTopic("helppoint/v1/demo/" + deviceId + "/ticket")
+                    .WithPayload(json)
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .WithRetainFlag(true)
+                    .Build();
+                return Server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message));
+            }
+
+            public async ValueTask DisposeAsync()
+            {
+                await Server.StopAsync(new MqttServerStopOptions());
+                Server.Dispose();
+                if (_ownsData && Directory.Exists(_dataPath))
+                {
+                    Directory.Delete(_dataPath, true);
+                }
+            }
+
+            private async Task OnPublishAsync(InterceptingPublishEventArgs e)
+            {
+                if (string.IsNullOrEmpty(e.ClientId))
+                {
+                    return; // our own injected tickets
+                }
+
+                string topic = e.ApplicationMessage.Topic;
+                string payload = e.ApplicationMessage.ConvertPayloadToString();
+                _received[topic] = payload;
+                if (topic.EndsWith("/request", StringComparison.Ordinal))
+                {
+                    // Like the gateway: one ticket per request id, answered on the device's retained ticket topic.
+                    using var doc = System.Text.Json.JsonDocument.Parse(payload);
+                    string id = doc.RootElement.GetProperty("id").GetString();
+                    string device = topic.Split('/')[3];
+                    int ticket = System.Threading.Interlocked.Increment(ref _tickets);
+                    await PublishTicketAsync(device, "{\"id\":\"" + id + "\",\"ticket\":\"" + ticket.ToString() + "\",\"state\":\"queued\",\"position\":2,\"waitS\":240,\"host\":null}");
+                }
+            }
+        }
+    }
+}
+#endif

@@ -1,0 +1,47 @@
+namespace HelpPoint.Core
+{
+    /// <summary>
+    /// What the display shows: up to <see cref="MaxLines"/> lines of at most <see cref="MaxColumns"/>
+    /// characters (a 128x64 OLED with a 6x8 font), plus the facts an adapter may draw differently,
+    /// such as the ticket number in big digits or a connection icon.
+    /// </summary>
+    public sealed class Screen
+    {
+        /// <summary>Characters per line: 128 px / 6 px.</summary>
+        public const int MaxColumns = 21;
+
+        /// <summary>Lines per screen: 64 px / 8 px.</summary>
+        public const int MaxLines = 8;
+
+        /// <summary>Creates a screen; callers keep <paramref name="lines"/> within the limits.</summary>
+        public Screen(HelpPointState state, string language, string ticket, string[] lines, bool online)
+        {
+            State = state;
+            Language = language;
+            Ticket = ticket;
+            Lines = lines;
+            Online = online;
+        }
+
+        /// <summary>The state this screen belongs to.</summary>
+        public HelpPointState State { get; private set; }
+
+        /// <summary>The state's name ("idle", "queued", …).</summary>
+        public string StateName
+        {
+            get { return HelpPointStates.ToName(State); }
+        }
+
+        /// <summary>The language of the lines ("sv" or "en").</summary>
+        public string Language { get; private set; }
+
+        /// <summary>The ticket number, or null; for adapters that draw it in big digits.</summary>
+        public string Ticket { get; private set; }
+
+        /// <summary>The text lines, top to bottom; empty strings are spacer lines.</summary>
+        public string[] Lines { get; private set; }
+
+        /// <summary>True while the device has a broker connection.</summary>
+        public bool Online { get; private set; }
+    }
+}

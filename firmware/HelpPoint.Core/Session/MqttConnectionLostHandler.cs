@@ -1,0 +1,5 @@
+namespace HelpPoint.Core
+{
+    /// <summary>An established MQTT connection went down.</summary>
+    public delegate void MqttConnectionLostHandler();
+}

@@ -1,0 +1,134 @@
+// HelpPoint simulator page: one card per virtual help point, refreshed by polling /api/devices.
+"use strict";
+
+const CATEGORIES = [
+  ["bankid", "BankID"], ["swish", "Swish"], ["print", "Print"], ["email", "E-mail"],
+  ["phone", "Phone"], ["forms", "Forms"], ["other", "Other"],
+];
+const POLL_MS = 500;
+const cards = new Map();
+
+async function api(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new Error((data && (data.detail || data.title)) || `${method} ${path}: ${response.status}`);
+  }
+  return data;
+}
+
+function setStatus(text, isError) {
+  const status = document.querySelector("[data-testid=page-status]");
+  status.textContent = text;
+  status.classList.toggle("error", Boolean(isError));
+}
+
+function createCard(device) {
+  const card = document.getElementById("card").content.firstElementChild.cloneNode(true);
+  const id = device.id;
+  card.dataset.device = id;
+  card.querySelector(".device-id").textContent = id;
+  card.querySelector(".branch").textContent = device.branch;
+  card.querySelector(".link").dataset.testid = `connection-${id}`;
+
+  const oled = card.querySelector(".oled");
+  oled.dataset.testid = `display-${id}`;
+
+  const buttons = card.querySelector(".buttons");
+  for (const [category, label] of CATEGORIES) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.dataset.category = category;
+    button.dataset.testid = `press-${id}-${category}`;
+    button.addEventListener("click", () => act(() => api("POST", `/api/devices/${encodeURIComponent(id)}/press`, {
+      category,
+      lang: card.querySelector(".lang").value || null,
+    })));
+    buttons.appendChild(button);
+  }
+
+  const select = card.querySelector(".lang");
+  select.dataset.testid = `lang-${id}`;
+  const cancel = card.querySelector(".cancel");
+  cancel.dataset.testid = `cancel-${id}`;
+  cancel.addEventListener("click", () => act(() => api("POST", `/api/devices/${encodeURIComponent(id)}/cancel`)));
+
+  document.getElementById("devices").appendChild(card);
+  const entry = { card, languages: "" };
+  cards.set(id, entry);
+  return entry;
+}
+
+function updateLanguages(entry, languages) {
+  const key = languages.join(",");
+  if (entry.languages === key) return;
+  entry.languages = key;
+  const select = entry.card.querySelector(".lang");
+  const previous = select.value || "sv";
+  select.replaceChildren(new Option("none", ""), ...languages.map((code) => new Option(code, code)));
+  select.value = languages.includes(previous) ? previous : "";
+}
+
+function render(device) {
+  const entry = cards.get(device.id) || createCard(device);
+  const card = entry.card;
+
+  const oled = card.querySelector(".oled");
+  oled.dataset.state = device.state;
+  oled.setAttribute("aria-label", device.lines.join(" "));
+  const pre = card.querySelector(".lines");
+  const text = device.lines.join("\n");
+  if (pre.textContent !== text) pre.textContent = text;
+
+  const link = card.querySelector(".link");
+  link.textContent = device.connected ? "online" : "offline";
+  link.classList.toggle("online", device.connected);
+
+  for (const button of card.querySelectorAll(".buttons button")) {
+    button.disabled = !device.categories.includes(button.dataset.category);
+  }
+  updateLanguages(entry, device.languages);
+
+  const facts = [
+    ["state", device.state], ["request", device.requestId], ["ticket", device.ticket],
+    ["place", device.position], ["wait", device.waitS == null ? null : `${device.waitS} s`],
+    ["host", device.host], ["reason", device.reason], ["waiting to send", device.pending || null],
+  ].filter(([, value]) => value !== null && value !== undefined && value !== "");
+  const dl = card.querySelector(".facts");
+  dl.replaceChildren(...facts.flatMap(([name, value]) => {
+    const dt = document.createElement("dt");
+    dt.textContent = name;
+    const dd = document.createElement("dd");
+    dd.textContent = String(value);
+    dd.dataset.testid = `${name.replace(/ /g, "-")}-${device.id}`;
+    return [dt, dd];
+  }));
+}
+
+async function act(call) {
+  try {
+    const result = await call();
+    if (result && result.device) render(result.device);
+  } catch (error) {
+    setStatus(error.message, true);
+  }
+}
+
+async function poll() {
+  try {
+    const devices = await api("GET", "/api/devices");
+    devices.forEach(render);
+    setStatus(`${devices.length} help point(s) · refreshed ${new Date().toLocaleTimeString()}`, false);
+  } catch (error) {
+    setStatus(`Cannot reach the simulator: ${error.message}`, true);
+  } finally {
+    setTimeout(poll, POLL_MS);
+  }
+}
+
+poll();

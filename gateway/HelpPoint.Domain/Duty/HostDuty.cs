@@ -1,0 +1,18 @@
+namespace HelpPoint.Domain.Duty;
+
+/// <summary>An IT-host's shift state: where they are on duty, which languages they help in, and when they last got a request.</summary>
+public sealed class HostDuty
+{
+    public required string UserName { get; init; }
+
+    public required string Branch { get; set; }
+
+    public bool OnDuty { get; set; }
+
+    public List<string> Languages { get; set; } = [];
+
+    public DateTimeOffset Since { get; set; }
+
+    /// <summary>When this host last accepted a request; the fair-rotation key.</summary>
+    public DateTimeOffset? LastAssignedAt { get; set; }
+}

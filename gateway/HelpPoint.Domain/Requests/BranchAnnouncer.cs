@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using HelpPoint.Domain.Branches;
+using HelpPoint.Domain.Duty;
+
+namespace HelpPoint.Domain.Requests;
+
+/// <summary>
+/// After a branch's queue changed, tells every waiting device its new place and the branch's boards the new queue.
+/// Remembers what it last sent so that unchanged devices are not woken up again.
+/// </summary>
+public sealed class BranchAnnouncer(IRequestStore requests, IDutyStore duty, IAnnouncer announcer)
+{
+    private readonly ConcurrentDictionary<string, DeviceTicket> _lastTicket = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BoardView> _lastBoard = new(StringComparer.Ordinal);
+
+    /// <summary>Announces the branch; <paramref name="force"/> re-sends every ticket and the board even if unchanged.</summary>
+    public async Task AnnounceAsync(Branch branch, bool force = false, CancellationToken cancellationToken = default)
+    {
+        var open = await requests.OpenAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+        var hosts = (await duty.OnDutyAsync(branch.Id, cancellationToken).ConfigureAwait(false)).Count;
+
+        foreach (var ticket in QueueProjection.Tickets(open, hosts, branch))
+        {
+            await SendTicketAsync(ticket, force, cancellationToken).ConfigureAwait(false);
+        }
+
+        var board = QueueProjection.Board(open, hosts, branch);
+        if (force || !_lastBoard.TryGetValue(branch.Id, out var last) || !last.SameAs(board))
+        {
+            _lastBoard[branch.Id] = board;
+            await announcer.BoardAsync(branch.Id, board, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends a ticket unless the device already has exactly this one.</summary>
+    public async Task SendTicketAsync(DeviceTicket ticket, bool force, CancellationToken cancellationToken = default)
+    {
+        var key = ticket.Device;
+        if (!force && _lastTicket.TryGetValue(key, out var last) && last == ticket)
+        {
+            return;
+        }
+
+        _lastTicket[key] = ticket;
+        await announcer.TicketAsync(ticket, cancellationToken).ConfigureAwait(false);
+    }
+}

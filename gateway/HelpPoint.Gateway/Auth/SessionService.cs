@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using HelpPoint.Domain.Staff;
+using HelpPoint.Gateway.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPoint.Gateway.Auth;
+
+/// <summary>Signs staff in and out, and resolves session tokens to users (with a short in-memory cache).</summary>
+public sealed class SessionService(DbFactory factory, IStaffStore staff, TimeProvider time, ILogger<SessionService> logger)
+{
+    /// <summary>A shift is long; a session lasts a day.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(16);
+
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
+
+    private readonly ConcurrentDictionary<string, (Actor Actor, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+
+    public async Task<SignInResult> SignInAsync(string userName, string secret, CancellationToken cancellationToken)
+    {
+        var user = await staff.FindAsync(userName, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (user is null)
+        {
+            // Same work as for a real user, so response time does not reveal which names exist.
+            SecretHasher.Verify(secret, DummyHash);
+            return SignInResult.Failed("wrong user or secret");
+        }
+
+        if (user.LockedUntil is { } until && until > now)
+        {
+            return SignInResult.Failed($"too many failed attempts; try again after {until:HH:mm:ss} UTC", locked: true);
+        }
+
+        if (!SecretHasher.Verify(secret, user.SecretHash))
+        {
+            user.FailedSignIns++;
+            if (user.FailedSignIns >= MaxFailedSignIns)
+            {
+                user.LockedUntil = now + LockoutFor;
+                user.FailedSignIns = 0;
+                logger.LogWarning("Staff user {User} locked out after {Count} failed sign-ins", userName, MaxFailedSignIns);
+            }
+
+            await staff.UpsertAsync(user, cancellationToken).ConfigureAwait(false);
+            return SignInResult.Failed("wrong user or secret");
+        }
+
+        if (user.FailedSignIns != 0 || user.LockedUntil is not null)
+        {
+            user.FailedSignIns = 0;
+            user.LockedUntil = null;
+            await staff.UpsertAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+
+        var token = SecretHasher.NewToken(32);
+        var session = new StaffSession { TokenHash = SecretHasher.TokenHash(token), UserName = user.UserName, CreatedAt = now, ExpiresAt = now + Lifetime };
+        await factory.WriteAsync(async db =>
+        {
+            db.Sessions.Add(session);
+            return await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Staff user {User} signed in", user.UserName);
+        return SignInResult.Success(token, new Actor(user.UserName, user.DisplayName, user.Role), session.ExpiresAt);
+    }
+
+    public async Task SignOutAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = SecretHasher.TokenHash(token);
+        _cache.TryRemove(hash, out _);
+        await factory.WriteAsync(db => db.Sessions.Where(s => s.TokenHash == hash)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Revoked, true), cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The user a token belongs to, or null when it is unknown, expired or revoked.</summary>
+    public async Task<Actor?> ResolveAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = SecretHasher.TokenHash(token);
+        var now = time.GetUtcNow();
+        if (_cache.TryGetValue(hash, out var cached) && cached.Until > now)
+        {
+            return cached.Actor;
+        }
+
+        var found = await factory.ReadAsync(db =>
+            (from s in db.Sessions.AsNoTracking()
+             join u in db.Staff.AsNoTracking() on s.UserName equals u.UserName
+             where s.TokenHash == hash && !s.Revoked
+             select new { s.ExpiresAt, u.UserName, u.DisplayName, u.Role }).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false);
+        if (found is null || found.ExpiresAt <= now)
+        {
+            _cache.TryRemove(hash, out _);
+            return null;
+        }
+
+        var actor = new Actor(found.UserName, found.DisplayName, found.Role);
+        _cache[hash] = (actor, Min(now + CacheFor, found.ExpiresAt));
+        return actor;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static readonly string DummyHash = SecretHasher.HashStaffSecret("not-a-user");
+}
+
+/// <summary>The outcome of a sign-in attempt.</summary>
+public sealed record SignInResult(bool Succeeded, string? Token, Actor? Actor, DateTimeOffset ExpiresAt, string? Error, bool Locked)
+{
+    public static SignInResult Success(string token, Actor actor, DateTimeOffset expiresAt) => new(true, token, actor, expiresAt, null, false);
+
+    public static SignInResult Failed(string error, bool locked = false) => new(false, null, null, default, error, locked);
+}

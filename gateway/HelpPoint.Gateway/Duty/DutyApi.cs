@@ -1,0 +1,37 @@
+using HelpPoint.Domain.Duty;
+using HelpPoint.Gateway.Auth;
+using HelpPoint.Gateway.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HelpPoint.Gateway.Duty;
+
+/// <summary>Start and end a shift: <c>PUT /api/v1/me/duty</c>.</summary>
+public static class DutyApi
+{
+    public static RouteGroupBuilder MapDutyApi(this RouteGroupBuilder api)
+    {
+        api.MapPut("/me/duty", SetAsync).RequireAuthorization(Policies.Helpers).WithSummary("Go on or off duty at a branch, with the languages you help in");
+        return api;
+    }
+
+    private static async Task<Results<Ok<DutyResponse>, ProblemHttpResult>> SetAsync(
+        DutyRequest? body, HttpContext http, DutyService duty, CancellationToken cancellationToken)
+    {
+        if (body?.Branch is null || body.OnDuty is null)
+        {
+            return DomainProblems.Invalid("send {\"branch\":\"demo\",\"onDuty\":true,\"languages\":[\"sv\"]}");
+        }
+
+        var result = await duty.SetAsync(http.User.ToActor(), body.Branch, body.OnDuty.Value, body.Languages, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToProblem();
+        }
+
+        var shift = result.Value!;
+        return TypedResults.Ok(new DutyResponse(shift.Branch, shift.OnDuty, shift.Languages, shift.Since));
+    }
+}
+
+/// <summary>Body of <c>PUT /api/v1/me/duty</c>.</summary>
+public sealed record DutyRequest(string? Branch, bool? OnDuty, List<string>? Languages);

@@ -1,0 +1,109 @@
+using HelpPoint.Domain.Branches;
+using HelpPoint.Domain.Common;
+using HelpPoint.Domain.Devices;
+using HelpPoint.Domain.Duty;
+using HelpPoint.Domain.Requests;
+using HelpPoint.Domain.Staff;
+using HelpPoint.Gateway.Auth;
+using HelpPoint.Gateway.Devices;
+using HelpPoint.Gateway.Duty;
+using HelpPoint.Gateway.Health;
+using HelpPoint.Gateway.Hosting;
+using HelpPoint.Gateway.Mqtt;
+using HelpPoint.Gateway.Notifications;
+using HelpPoint.Gateway.Requests;
+using HelpPoint.Gateway.Stats;
+using HelpPoint.Gateway.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.FileProviders;
+
+namespace HelpPoint.Gateway;
+
+/// <summary>Builds the gateway: services by feature, then endpoints by feature. Used by <c>Program</c> and by the tests.</summary>
+public static class GatewayHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        // "--demo" is a flag, not a key=value pair, so it is taken out before ASP.NET reads the command line.
+        var demo = args.Contains("--demo", StringComparer.Ordinal);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Where(a => a != "--demo").ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (demo)
+        {
+            builder.Configuration["Demo"] = "true";
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        services.Configure<MqttOptions>(builder.Configuration.GetSection(MqttOptions.Section));
+
+        // Storage adapters.
+        services.AddSingleton<DbFactory>();
+        services.AddSingleton<IRequestStore, EfRequestStore>();
+        services.AddSingleton<IBranchStore, EfBranchStore>();
+        services.AddSingleton<IDeviceStore, EfDeviceStore>();
+        services.AddSingleton<IStaffStore, EfStaffStore>();
+        services.AddSingleton<IDutyStore, EfDutyStore>();
+
+        // Domain.
+        services.AddSingleton<KeyedGate>();
+        services.AddSingleton<BranchAnnouncer>();
+        services.AddSingleton<RequestService>();
+        services.AddSingleton<DutyService>();
+        services.AddSingleton<DeviceService>();
+
+        // Notifications and MQTT.
+        services.AddSingleton<EventHub>();
+        services.AddSingleton<IAnnouncer, Announcer>();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<DeviceDirectory>();
+        services.AddSingleton<DeviceMessageHandler>();
+        services.AddSingleton<EmbeddedBroker>();
+        services.AddSingleton<EmbeddedBrokerPublisher>();
+        services.AddSingleton<IMqttPublisher>(sp => sp.GetRequiredService<EmbeddedBrokerPublisher>());
+
+        // Start order matters: schema first, then the broker, then re-announcing state to devices.
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        services.AddHostedService<ResumeStartup>();
+
+        // HTTP.
+        services.AddSingleton<SessionService>();
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        services.AddHelpPointAuthorization();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (Directory.Exists(webRoot))
+        {
+            var files = new PhysicalFileProvider(webRoot);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealthApi();
+        var api = app.MapGroup("/api/v1");
+        api.MapSessionApi();
+        api.MapDutyApi();
+        api.MapRequestsApi();
+        api.MapEventsApi();
+        api.MapDevicesApi();
+        api.MapStatsApi();
+        return app;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using HelpPoint.Domain.Devices;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace HelpPoint.Gateway.Mqtt;
+
+/// <summary>
+/// The broker inside the gateway (MQTTnet): authenticates devices, enforces the contract's topic rules, and hands device
+/// messages to ingest before the broker acknowledges them — so an acknowledged request is always stored.
+/// </summary>
+public sealed class EmbeddedBroker(
+    IOptions<MqttOptions> options,
+    DeviceDirectory directory,
+    DeviceMessageHandler handler,
+    IDeviceStore deviceStore,
+    GatewayMetrics metrics,
+    TimeProvider time,
+    EmbeddedBrokerPublisher publisher,
+    ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
+{
+    private const string DeviceKey = "helppoint.device";
+
+    private readonly ConcurrentDictionary<string, int> _connections = new(StringComparer.Ordinal);
+    private MqttServer? _server;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (!IPAddress.TryParse(o.BindAddress, out var address))
+        {
+            throw new InvalidOperationException($"Mqtt:BindAddress '{o.BindAddress}' is not an IP address");
+        }
+
+        var serverOptions = new MqttServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(address)
+            .WithDefaultEndpointPort(o.Port)
+            .WithPersistentSessions()
+            .Build();
+        if (address.Equals(IPAddress.Any))
+        {
+            serverOptions.DefaultEndpointOptions.BoundInterNetworkV6Address = IPAddress.IPv6Any;
+        }
+        else
+        {
+            serverOptions.DefaultEndpointOptions.BoundInterNetworkV6Address = IPAddress.None;
+        }
+
+        var server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        server.ValidatingConnectionAsync += ValidateConnectionAsync;
+        server.InterceptingPublishAsync += InterceptPublishAsync;
+        server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
+        server.ClientConnectedAsync += ClientConnectedAsync;
+        server.ClientDisconnectedAsync += ClientDisconnectedAsync;
+        await server.StartAsync().ConfigureAwait(false);
+        _server = server;
+        publisher.Attach(server);
+        logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port}", address, o.Port);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        publisher.Detach();
+        if (_server is { } server)
+        {
+            await server.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is { } server)
+        {
+            _server = null;
+            server.Dispose();
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
+    {
+        var device = await directory.AuthenticateAsync(e.UserName, e.Password, e.CancellationToken).ConfigureAwait(false);
+        if (device is null)
+        {
+            e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            metrics.Count("mqtt_auth_failed");
+            logger.LogWarning("MQTT connection refused for user {User} from {Endpoint}: bad user name or secret", e.UserName ?? "(none)", e.RemoteEndPoint);
+            return;
+        }
+
+        if (!ClientIdAssignment.EnsureClientId(e, device.Id))
+        {
+            e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+            logger.LogWarning("MQTT connection of {Device} refused: an empty client id needs a clean session", device.Id);
+            return;
+        }
+
+        e.SessionItems[DeviceKey] = device;
+    }
+
+    private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
+    {
+        if (e.SessionItems.Contains(EmbeddedBrokerPublisher.GatewayKey))
+        {
+            return;
+        }
+
+        if (e.SessionItems[DeviceKey] is not DeviceIdentity device)
+        {
+            e.ProcessPublish = false;
+            e.CloseConnection = true;
+            return;
+        }
+
+        var topic = e.ApplicationMessage.Topic;
+        if (!Topics.MayPublish(device, topic, out var kind))
+        {
+            metrics.Count("mqtt_refused_publish");
+            logger.LogWarning("Device {Device} may not publish to {Topic}: refused", device.Id, topic);
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+
+            // MQTT 3.1.1 has no way to refuse a publish; the contract says: close the connection.
+            e.CloseConnection = !SpeaksMqtt5(e.ClientId);
+            return;
+        }
+
+        // Nobody but the gateway reads device topics, so the broker need not fan them out or retain them.
+        e.ProcessPublish = false;
+        var payload = e.ApplicationMessage.Payload;
+        var bytes = payload.IsSingleSegment ? payload.First : payload.ToArray();
+        try
+        {
+            await handler.HandleAsync(device, kind, bytes, e.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not acknowledged: closing the connection makes the device send it again after reconnecting.
+            metrics.Count("ingest_failed");
+            logger.LogError(ex, "Could not handle {Kind} from {Device}; closing its connection so it is sent again", kind, device.Id);
+            e.CloseConnection = true;
+        }
+    }
+
+    private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)
+    {
+        if (e.SessionItems[DeviceKey] is DeviceIdentity device && Topics.MaySubscribe(device, e.TopicFilter.Topic))
+        {
+            return Task.CompletedTask;
+        }
+
+        var who = (e.SessionItems[DeviceKey] as DeviceIdentity)?.Id ?? e.UserName ?? "(unknown)";
+        metrics.Count("mqtt_refused_subscribe");
+        logger.LogWarning("Device {Device} may not subscribe to {Filter}: refused", who, e.TopicFilter.Topic);
+        e.ProcessSubscription = false;
+        e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+        return Task.CompletedTask;
+    }
+
+    private Task ClientConnectedAsync(ClientConnectedEventArgs e)
+    {
+        if (e.SessionItems[DeviceKey] is DeviceIdentity device)
+        {
+            _connections.AddOrUpdate(device.Id, 1, (_, n) => n + 1);
+            _protocol[e.ClientId] = e.ProtocolVersion;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ClientDisconnectedAsync(ClientDisconnectedEventArgs e)
+    {
+        _protocol.TryRemove(e.ClientId, out _);
+        if (e.SessionItems[DeviceKey] is not DeviceIdentity device)
+        {
+            return;
+        }
+
+        var left = _connections.AddOrUpdate(device.Id, 0, (_, n) => Math.Max(0, n - 1));
+        if (left == 0 && e.DisconnectType == MqttClientDisconnectType.Clean)
+        {
+            // A clean disconnect sends no last will; the fleet view should still show the device offline.
+            try
+            {
+                await deviceStore.RecordStatusAsync(device.Id, new DeviceStatus(false, null, null, null, null, null), time.GetUtcNow()).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not record {Device} as offline", device.Id);
+            }
+        }
+    }
+
+    private readonly ConcurrentDictionary<string, MQTTnet.Formatter.MqttProtocolVersion> _protocol = new(StringComparer.Ordinal);
+
+    private bool SpeaksMqtt5(string clientId) =>
+        _protocol.TryGetValue(clientId, out var v) && v == MQTTnet.Formatter.MqttProtocolVersion.V500;
+}

@@ -1,0 +1,36 @@
+using HelpPoint.Domain.Requests;
+using HelpPoint.Gateway.Mqtt;
+using HelpPoint.Gateway.Requests;
+
+namespace HelpPoint.Gateway.Notifications;
+
+/// <summary>Delivers the domain's announcements: tickets and boards over MQTT (retained), request changes to staff live views.</summary>
+public sealed class Announcer(IMqttPublisher mqtt, EventHub hub, ILogger<Announcer> logger) : IAnnouncer
+{
+    public async ValueTask TicketAsync(DeviceTicket ticket, CancellationToken cancellationToken = default)
+    {
+        if (!mqtt.IsReady)
+        {
+            // The change is stored; the device gets its state when the broker is back (startup re-announces every device).
+            logger.LogWarning("Broker not ready; ticket for {Device} not sent now", ticket.Device);
+            return;
+        }
+
+        await mqtt.PublishAsync(Topics.Ticket(ticket.Branch, ticket.Device), ProtocolJson.Encode(ticket), retain: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask BoardAsync(string branch, BoardView board, CancellationToken cancellationToken = default)
+    {
+        hub.Publish("board", branch, board);
+        if (mqtt.IsReady)
+        {
+            await mqtt.PublishAsync(Topics.Board(branch), ProtocolJson.Encode(board), retain: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public ValueTask RequestChangedAsync(HelpRequest request, CancellationToken cancellationToken = default)
+    {
+        hub.Publish("request", request.Branch, QueueItem.From(request));
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using HelpPoint.Domain.Branches;
+using HelpPoint.Domain.Common;
+using HelpPoint.Domain.Duty;
+using HelpPoint.Domain.Requests;
+using HelpPoint.Domain.Staff;
+using HelpPoint.Gateway.Auth;
+using HelpPoint.Gateway.Http;
+using HelpPoint.Gateway.Requests;
+
+namespace HelpPoint.Gateway.Notifications;
+
+/// <summary>
+/// Live view for staff: <c>GET /api/v1/events</c> as server-sent events. The stream starts with a <c>queue</c> snapshot, so a
+/// view that reconnects after a network loss is complete again at once, then carries <c>request</c> and <c>board</c> events.
+/// </summary>
+public static class EventsApi
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/events", StreamAsync).RequireAuthorization(Policies.Staff)
+            .WithSummary("Server-sent events for the signed-in user: queue snapshot, then request and board changes");
+        return api;
+    }
+
+    private static async Task StreamAsync(
+        string? branch, HttpContext http, EventHub hub, RequestService requests, IBranchStore branches, IDutyStore duty, CancellationToken cancellationToken)
+    {
+        var actor = http.User.ToActor();
+        if (branch is null && !actor.IsManagerOrAdmin)
+        {
+            branch = (await duty.FindAsync(actor.UserName, cancellationToken)) is { OnDuty: true } shift ? shift.Branch : null;
+            if (branch is null)
+            {
+                await DomainProblems.Invalid("go on duty, or pass ?branch=…").ExecuteAsync(http);
+                return;
+            }
+        }
+
+        if (branch is not null && (!Identifiers.IsValidSlug(branch) || await branches.FindAsync(branch, cancellationToken) is null))
+        {
+            await TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"unknown branch '{branch}'").ExecuteAsync(http);
+            return;
+        }
+
+        using var subscription = hub.Subscribe(branch);
+        http.Response.Headers.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache, no-store";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.WriteAsync("retry: 2000\n\n", cancellationToken);
+
+        if (branch is not null)
+        {
+            var snapshot = (await requests.QueueAsync(branch, cancellationToken)).Select(QueueItem.From).ToList();
+            await WriteAsync(http, new StaffEvent(hub.NextId(), "queue", branch, new { branch, requests = snapshot }), cancellationToken);
+        }
+
+        using var timer = new PeriodicTimer(Heartbeat);
+        var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
+        var next = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var done = await Task.WhenAny(tick, next);
+                if (done == tick)
+                {
+                    if (!await tick)
+                    {
+                        break;
+                    }
+
+                    await http.Response.WriteAsync(": ping\n\n", cancellationToken);
+                    await http.Response.Body.FlushAsync(cancellationToken);
+                    tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
+                    continue;
+                }
+
+                if (!await next)
+                {
+                    break;
+                }
+
+                while (subscription.Reader.TryRead(out var evt))
+                {
+                    await WriteAsync(http, evt, cancellationToken);
+                }
+
+                next = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away: nothing to clean up beyond the subscription.
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, StaffEvent evt, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(new { type = evt.Type, branch = evt.Branch, data = evt.Data }, JsonSerializerOptions.Web);
+        await http.Response.WriteAsync($"id: {evt.Id}\nevent: {evt.Type}\ndata: {json}\n\n", cancellationToken);
+        await http.Response.Body.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,61 @@
+using HelpPoint.Domain.Branches;
+using HelpPoint.Domain.Common;
+using HelpPoint.Domain.Requests;
+using HelpPoint.Gateway.Auth;
+using HelpPoint.Gateway.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HelpPoint.Gateway.Requests;
+
+/// <summary>The queue and what staff do with requests: <c>/api/v1/branches/{branch}/queue</c>, <c>/api/v1/requests/{id}/…</c>.</summary>
+public static class RequestsApi
+{
+    private const int MaxIdLength = 64;
+
+    public static RouteGroupBuilder MapRequestsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/branches/{branch}/queue", QueueAsync).RequireAuthorization(Policies.Staff)
+            .WithSummary("Open requests of a branch, in queue order");
+
+        var requests = api.MapGroup("/requests/{id}");
+        requests.MapPost("/accept", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.AcceptAsync))
+            .RequireAuthorization(Policies.Helpers).WithSummary("Take a queued request; of concurrent accepts exactly one wins, the others get 409");
+        requests.MapPost("/done", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.DoneAsync))
+            .RequireAuthorization(Policies.Staff).WithSummary("The visitor has been helped");
+        requests.MapPost("/release", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.ReleaseAsync))
+            .RequireAuthorization(Policies.Staff).WithSummary("Hand the request back to the front of the queue");
+        requests.MapPost("/cancel", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.CancelAsync))
+            .RequireAuthorization(Policies.Staff).WithSummary("Withdraw the request");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<QueueItem>>, ProblemHttpResult>> QueueAsync(
+        string branch, RequestService requests, IBranchStore branches, CancellationToken cancellationToken)
+    {
+        if (!Identifiers.IsValidSlug(branch))
+        {
+            return DomainProblems.Invalid("branch must match [a-z0-9-]{1,32}");
+        }
+
+        if (await branches.FindAsync(branch, cancellationToken) is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"unknown branch '{branch}'");
+        }
+
+        var open = await requests.QueueAsync(branch, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<QueueItem>>(open.Select(QueueItem.From).ToList());
+    }
+
+    private static async Task<Results<Ok<QueueItem>, ProblemHttpResult>> Run(
+        string id, HttpContext http, CancellationToken cancellationToken,
+        Func<Domain.Staff.Actor, string, CancellationToken, Task<Result<HelpRequest>>> operation)
+    {
+        if (id.Length > MaxIdLength || !Identifiers.LooksLikeRequestId(id))
+        {
+            return DomainProblems.Invalid("request id must look like {device}-{digits}, e.g. demo-hp-1-000042");
+        }
+
+        var result = await operation(http.User.ToActor(), id, cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(QueueItem.From(result.Value!)) : result.Error!.ToProblem();
+    }
+}
