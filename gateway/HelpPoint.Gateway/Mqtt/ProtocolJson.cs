@@ -29,6 +29,12 @@ public static partial class ProtocolJson
             return new RejectedMessage(ReadIdLeniently(payload[..Math.Min(payload.Length, 4 * MaxPayloadBytes)]), "payload too large");
         }
 
+        // The JSON reader checks UTF-8 inside strings only when they are read; check it all up front.
+        if (!System.Text.Unicode.Utf8.IsValid(payload))
+        {
+            return new RejectedMessage(null, "malformed JSON");
+        }
+
         JsonDocument document;
         try
         {
