@@ -18,6 +18,18 @@ public sealed class Branch
     /// <summary>Seconds an IT-host typically spends per visitor; the wait estimate until there is history.</summary>
     public int DefaultHandlingS { get; set; } = 120;
 
+    /// <summary>Seconds an offer waits for an accept before the next host is tried.</summary>
+    public int AcceptTimeoutS { get; set; } = 60;
+
+    /// <summary>The branch's service target: a request should be accepted within this many seconds (statistics).</summary>
+    public int TargetAcceptS { get; set; } = 120;
+
+    /// <summary>Weekly opening hours, e.g. <c>mon-fri 10:00-19:00; sat 11:00-16:00</c>. Empty: open all day, every day.</summary>
+    public string OpeningHours { get; set; } = "";
+
+    /// <summary>The language help points start in.</summary>
+    public string DefaultLanguage => Languages.Count > 0 ? Languages[0] : "sv";
+
     public DateOnly LocalDayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

@@ -13,6 +13,15 @@ public sealed class HostDuty
 
     public DateTimeOffset Since { get; set; }
 
+    /// <summary>True for the information desk: it gets escalations, not regular offers.</summary>
+    public bool IsDesk { get; set; }
+
+    /// <summary>Last time the host did something (accept, done, duty, "still here").</summary>
+    public DateTimeOffset? LastActivityAt { get; set; }
+
+    /// <summary>When the host was asked whether they are still on duty, if unanswered.</summary>
+    public DateTimeOffset? PromptedAt { get; set; }
+
     /// <summary>When this host last accepted a request; the fair-rotation key.</summary>
     public DateTimeOffset? LastAssignedAt { get; set; }
 }

@@ -41,11 +41,31 @@ public sealed class HelpRequest
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>True once every on-duty host was offered the request without accepting, and the information desk was alerted.</summary>
+    public bool Escalated { get; set; }
+
+    /// <summary>The host the request is currently offered to, if any.</summary>
+    public string? OfferedTo { get; set; }
+
+    /// <summary>When the current offer lapses and the next host is tried.</summary>
+    public DateTimeOffset? OfferExpiresAt { get; set; }
+
+    /// <summary>Hosts already offered this request (or who handed it back), in order.</summary>
+    public List<string> Tried { get; set; } = [];
+
+    /// <summary>How the help ended, set with <c>done</c>: <c>helped</c>, <c>referred</c> or <c>no-show</c> (never free text).</summary>
+    public string? Outcome { get; set; }
+
     /// <summary>Visitor feedback after help: 1 unhappy, 2 neutral, 3 happy.</summary>
     public int? Feedback { get; set; }
 
     /// <summary>Optimistic-concurrency version: every stored change increments it, and a change written against an old version is refused.</summary>
     public long Version { get; set; }
 
-    public HelpRequest Copy() => (HelpRequest)MemberwiseClone();
+    public HelpRequest Copy()
+    {
+        var copy = (HelpRequest)MemberwiseClone();
+        copy.Tried = [.. Tried];
+        return copy;
+    }
 }

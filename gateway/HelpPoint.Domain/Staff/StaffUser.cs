@@ -10,6 +10,12 @@ public sealed class StaffUser
 
     public StaffRole Role { get; set; }
 
+    /// <summary>Languages the person helps in (ISO 639-1); used when a roster puts them on duty.</summary>
+    public List<string> Languages { get; set; } = [];
+
+    /// <summary>Branches a manager or desk user belongs to; empty means all.</summary>
+    public List<string> Branches { get; set; } = [];
+
     /// <summary>Slow hash of the PIN or password.</summary>
     public required string SecretHash { get; set; }
 

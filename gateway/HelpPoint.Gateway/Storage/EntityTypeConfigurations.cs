@@ -33,11 +33,17 @@ internal sealed class HelpRequestEntityTypeConfiguration : IEntityTypeConfigurat
         b.Property(r => r.AssignedAt).HasColumnName("assigned_at");
         b.Property(r => r.FinishedAt).HasColumnName("finished_at");
         b.Property(r => r.Feedback).HasColumnName("feedback");
+        b.Property(r => r.Escalated).HasColumnName("escalated");
+        b.Property(r => r.OfferedTo).HasColumnName("offered_to").HasMaxLength(64);
+        b.Property(r => r.OfferExpiresAt).HasColumnName("offer_expires_at");
+        b.Property(r => r.Tried).HasColumnName("tried").HasMaxLength(2000).HasConversion(ListConversion.Converter, ListConversion.Comparer);
+        b.Property(r => r.Outcome).HasColumnName("outcome").HasMaxLength(16);
         b.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
         b.HasIndex(r => new { r.Branch, r.State, r.QueueKey }).HasDatabaseName("ix_requests_branch_state_queue");
         b.HasIndex(r => new { r.Branch, r.LocalDay }).HasDatabaseName("ix_requests_branch_day");
         b.HasIndex(r => new { r.Device, r.ReceivedAt }).HasDatabaseName("ix_requests_device_received");
         b.HasIndex(r => new { r.HostUser, r.State }).HasDatabaseName("ix_requests_host_state");
+        b.HasIndex(r => new { r.State, r.OfferExpiresAt }).HasDatabaseName("ix_requests_state_offer");
     }
 
     internal static RequestState ParseState(string s) => s switch
@@ -82,7 +88,11 @@ internal sealed class BranchEntityTypeConfiguration : IEntityTypeConfiguration<B
         b.Property(x => x.TimeZoneId).HasColumnName("time_zone").HasMaxLength(64);
         b.Property(x => x.Languages).HasColumnName("languages").HasMaxLength(200).HasConversion(ListConversion.Converter, ListConversion.Comparer);
         b.Property(x => x.DefaultHandlingS).HasColumnName("default_handling_s");
+        b.Property(x => x.AcceptTimeoutS).HasColumnName("accept_timeout_s");
+        b.Property(x => x.TargetAcceptS).HasColumnName("target_accept_s");
+        b.Property(x => x.OpeningHours).HasColumnName("opening_hours").HasMaxLength(400);
         b.Ignore(x => x.TimeZone);
+        b.Ignore(x => x.DefaultLanguage);
     }
 }
 
@@ -119,6 +129,8 @@ internal sealed class StaffUserEntityTypeConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.DisplayName).HasColumnName("display_name").HasMaxLength(64);
         b.Property(x => x.Role).HasColumnName("role").HasConversion(r => r.ToName(), s => ParseRole(s)).HasMaxLength(16);
         b.Property(x => x.SecretHash).HasColumnName("secret_hash").HasMaxLength(200);
+        b.Property(x => x.Languages).HasColumnName("languages").HasMaxLength(200).HasConversion(ListConversion.Converter, ListConversion.Comparer);
+        b.Property(x => x.Branches).HasColumnName("branches").HasMaxLength(2000).HasConversion(ListConversion.Converter, ListConversion.Comparer);
         b.Property(x => x.FailedSignIns).HasColumnName("failed_sign_ins");
         b.Property(x => x.LockedUntil).HasColumnName("locked_until");
     }
@@ -146,7 +158,27 @@ internal sealed class HostDutyEntityTypeConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Languages).HasColumnName("languages").HasMaxLength(200).HasConversion(ListConversion.Converter, ListConversion.Comparer);
         b.Property(x => x.Since).HasColumnName("since");
         b.Property(x => x.LastAssignedAt).HasColumnName("last_assigned_at");
+        b.Property(x => x.IsDesk).HasColumnName("is_desk");
+        b.Property(x => x.LastActivityAt).HasColumnName("last_activity_at");
+        b.Property(x => x.PromptedAt).HasColumnName("prompted_at");
         b.HasIndex(x => new { x.Branch, x.OnDuty }).HasDatabaseName("ix_duty_branch_on");
+    }
+}
+
+/// <summary>Table layout of the weekly roster.</summary>
+internal sealed class RosterShiftEntityTypeConfiguration : IEntityTypeConfiguration<RosterShift>
+{
+    public void Configure(EntityTypeBuilder<RosterShift> b)
+    {
+        b.ToTable("roster");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+        b.Property(x => x.UserName).HasColumnName("user_name").HasMaxLength(64);
+        b.Property(x => x.Branch).HasColumnName("branch").HasMaxLength(32);
+        b.Property(x => x.Day).HasColumnName("day").HasConversion<int>();
+        b.Property(x => x.Start).HasColumnName("start_time");
+        b.Property(x => x.End).HasColumnName("end_time");
+        b.HasIndex(x => new { x.Branch, x.Day }).HasDatabaseName("ix_roster_branch_day");
     }
 }
 

@@ -28,6 +28,8 @@ public abstract class HelpPointDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<StaffSession> Sessions => Set<StaffSession>();
 
+    public DbSet<RosterShift> Roster => Set<RosterShift>();
+
     public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -24,6 +24,10 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int>("AcceptTimeoutS")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accept_timeout_s");
+
                     b.Property<int>("DefaultHandlingS")
                         .HasColumnType("INTEGER")
                         .HasColumnName("default_handling_s");
@@ -39,6 +43,16 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opening_hours");
+
+                    b.Property<int>("TargetAcceptS")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_accept_s");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -126,11 +140,19 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("branch");
 
+                    b.Property<bool>("IsDesk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_desk");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("languages");
+
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_activity_at");
 
                     b.Property<long?>("LastAssignedAt")
                         .HasColumnType("INTEGER")
@@ -139,6 +161,10 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                     b.Property<bool>("OnDuty")
                         .HasColumnType("INTEGER")
                         .HasColumnName("on_duty");
+
+                    b.Property<long?>("PromptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prompted_at");
 
                     b.Property<long>("Since")
                         .HasColumnType("INTEGER")
@@ -150,6 +176,45 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                         .HasDatabaseName("ix_duty_branch_on");
 
                     b.ToTable("duty", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPoint.Domain.Duty.RosterShift", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_time");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Branch", "Day")
+                        .HasDatabaseName("ix_roster_branch_day");
+
+                    b.ToTable("roster", (string)null);
                 });
 
             modelBuilder.Entity("HelpPoint.Domain.Requests.HelpRequest", b =>
@@ -181,6 +246,10 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("device");
 
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalated");
+
                     b.Property<int?>("Feedback")
                         .HasColumnType("INTEGER")
                         .HasColumnName("feedback");
@@ -208,6 +277,20 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("local_day");
 
+                    b.Property<long?>("OfferExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_expires_at");
+
+                    b.Property<string>("OfferedTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offered_to");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
                     b.Property<long>("PressedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("pressed_at");
@@ -232,6 +315,12 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("ticket");
 
+                    b.Property<string>("Tried")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tried");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -247,6 +336,9 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
 
                     b.HasIndex("HostUser", "State")
                         .HasDatabaseName("ix_requests_host_state");
+
+                    b.HasIndex("State", "OfferExpiresAt")
+                        .HasDatabaseName("ix_requests_state_offer");
 
                     b.HasIndex("Branch", "State", "QueueKey")
                         .HasDatabaseName("ix_requests_branch_state_queue");
@@ -307,6 +399,12 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
+                    b.Property<string>("Branches")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branches");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -316,6 +414,12 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("INTEGER")
                         .HasColumnName("failed_sign_ins");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("languages");
 
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
