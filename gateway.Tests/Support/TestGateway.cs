@@ -37,7 +37,11 @@ public sealed class TestGateway : IAsyncDisposable
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<TestGateway> StartAsync(string? dataPath = null, int? mqttPort = null, bool demo = true, params string[] extra)
+    public static Task<TestGateway> StartAsync(string? dataPath = null, int? mqttPort = null, bool demo = true, params string[] extra) =>
+        StartAsync(null, dataPath, mqttPort, demo, extra);
+
+    /// <summary>Starts a gateway whose services <paramref name="configure"/> may replace (e.g. a fake clock).</summary>
+    public static async Task<TestGateway> StartAsync(Action<IServiceCollection>? configure, string? dataPath = null, int? mqttPort = null, bool demo = true, params string[] extra)
     {
         var ownsData = dataPath is null;
         dataPath ??= Path.Combine(Path.GetTempPath(), "hp-gw-" + Guid.NewGuid().ToString("N"));
@@ -57,7 +61,7 @@ public sealed class TestGateway : IAsyncDisposable
         }
 
         args.AddRange(extra);
-        var app = GatewayHost.Build([.. args]);
+        var app = GatewayHost.Build([.. args], configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestGateway(app, dataPath, port, new Uri(address), ownsData);

@@ -4,7 +4,10 @@ using HelpPoint.Domain.Devices;
 using HelpPoint.Domain.Duty;
 using HelpPoint.Domain.Requests;
 using HelpPoint.Domain.Staff;
+using HelpPoint.Domain.Routing;
 using HelpPoint.Gateway.Auth;
+using HelpPoint.Gateway.Branches;
+using HelpPoint.Gateway.Routing;
 using HelpPoint.Gateway.Devices;
 using HelpPoint.Gateway.Duty;
 using HelpPoint.Gateway.Health;
@@ -22,7 +25,9 @@ namespace HelpPoint.Gateway;
 /// <summary>Builds the gateway: services by feature, then endpoints by feature. Used by <c>Program</c> and by the tests.</summary>
 public static class GatewayHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command line, ASP.NET style plus <c>--demo</c>.</param>
+    /// <param name="configureServices">Lets tests replace services (a fake clock) after the defaults are registered.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         // "--demo" is a flag, not a key=value pair, so it is taken out before ASP.NET reads the command line.
         var demo = args.Contains("--demo", StringComparer.Ordinal);
@@ -49,9 +54,26 @@ public static class GatewayHost
         services.AddSingleton<IDeviceStore, EfDeviceStore>();
         services.AddSingleton<IStaffStore, EfStaffStore>();
         services.AddSingleton<IDutyStore, EfDutyStore>();
+        services.AddSingleton<IRosterStore, EfRosterStore>();
 
         // Domain.
+        var routing = new RoutingSettings();
+        if (builder.Configuration.GetValue<double?>("Routing:InactivityPromptMinutes") is { } prompt)
+        {
+            routing.InactivityPrompt = TimeSpan.FromMinutes(prompt);
+        }
+
+        if (builder.Configuration.GetValue<double?>("Routing:InactivityGraceMinutes") is { } grace)
+        {
+            routing.InactivityGrace = TimeSpan.FromMinutes(grace);
+        }
+
+        services.AddSingleton(routing);
         services.AddSingleton<KeyedGate>();
+        services.AddSingleton<WaitEstimator>();
+        services.AddSingleton<Dispatcher>();
+        services.AddSingleton<RosterService>();
+        services.AddSingleton<RoutingClock>();
         services.AddSingleton<BranchAnnouncer>();
         services.AddSingleton<RequestService>();
         services.AddSingleton<DutyService>();
@@ -71,6 +93,7 @@ public static class GatewayHost
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService<ResumeStartup>();
+        services.AddHostedService<RoutingTicker>();
 
         // HTTP.
         services.AddSingleton<SessionService>();
@@ -80,6 +103,7 @@ public static class GatewayHost
         services.AddProblemDetails();
         services.AddOpenApi();
 
+        configureServices?.Invoke(services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -100,6 +124,7 @@ public static class GatewayHost
         var api = app.MapGroup("/api/v1");
         api.MapSessionApi();
         api.MapDutyApi();
+        api.MapBranchesApi();
         api.MapRequestsApi();
         api.MapEventsApi();
         api.MapDevicesApi();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using HelpPoint.Domain.Branches;
 using HelpPoint.Domain.Duty;
+using HelpPoint.Domain.Routing;
 
 namespace HelpPoint.Domain.Requests;
 
@@ -8,7 +9,7 @@ namespace HelpPoint.Domain.Requests;
 /// After a branch's queue changed, tells every waiting device its new place and the branch's boards the new queue.
 /// Remembers what it last sent so that unchanged devices are not woken up again.
 /// </summary>
-public sealed class BranchAnnouncer(IRequestStore requests, IDutyStore duty, IAnnouncer announcer)
+public sealed class BranchAnnouncer(IRequestStore requests, IDutyStore duty, WaitEstimator estimator, IAnnouncer announcer)
 {
     private readonly ConcurrentDictionary<string, DeviceTicket> _lastTicket = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, BoardView> _lastBoard = new(StringComparer.Ordinal);
@@ -17,19 +18,35 @@ public sealed class BranchAnnouncer(IRequestStore requests, IDutyStore duty, IAn
     public async Task AnnounceAsync(Branch branch, bool force = false, CancellationToken cancellationToken = default)
     {
         var open = await requests.OpenAsync(branch.Id, cancellationToken).ConfigureAwait(false);
-        var hosts = (await duty.OnDutyAsync(branch.Id, cancellationToken).ConfigureAwait(false)).Count;
+        var hosts = await HostsOnDutyAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+        var handling = await estimator.HandlingSecondsAsync(branch, cancellationToken).ConfigureAwait(false);
 
-        foreach (var ticket in QueueProjection.Tickets(open, hosts, branch))
+        foreach (var ticket in QueueProjection.Tickets(open, hosts, handling))
         {
             await SendTicketAsync(ticket, force, cancellationToken).ConfigureAwait(false);
         }
 
-        var board = QueueProjection.Board(open, hosts, branch);
+        var board = QueueProjection.Board(open, hosts, handling);
         if (force || !_lastBoard.TryGetValue(branch.Id, out var last) || !last.SameAs(board))
         {
             _lastBoard[branch.Id] = board;
             await announcer.BoardAsync(branch.Id, board, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The ticket a request's device should show now (position and estimate included for queued ones).</summary>
+    public async Task<DeviceTicket> TicketAsync(Branch branch, HelpRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.State != RequestState.Queued)
+        {
+            return QueueProjection.TicketFor(request, null, 0, 0);
+        }
+
+        var open = await requests.OpenAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+        var hosts = await HostsOnDutyAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+        var handling = await estimator.HandlingSecondsAsync(branch, cancellationToken).ConfigureAwait(false);
+        return QueueProjection.Tickets(open, hosts, handling).FirstOrDefault(t => t.Id == request.Id)
+            ?? QueueProjection.TicketFor(request, null, hosts, handling);
     }
 
     /// <summary>Sends a ticket unless the device already has exactly this one.</summary>
@@ -44,4 +61,7 @@ public sealed class BranchAnnouncer(IRequestStore requests, IDutyStore duty, IAn
         _lastTicket[key] = ticket;
         await announcer.TicketAsync(ticket, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task<int> HostsOnDutyAsync(string branch, CancellationToken cancellationToken) =>
+        (await duty.OnDutyAsync(branch, cancellationToken).ConfigureAwait(false)).Count(d => !d.IsDesk);
 }

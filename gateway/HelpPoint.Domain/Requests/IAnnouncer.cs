@@ -12,4 +12,7 @@ public interface IAnnouncer
 
     /// <summary>A request was created or changed state (for hosts' live queue views).</summary>
     ValueTask RequestChangedAsync(HelpRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells staff something that needs their attention (offer, escalation, duty check).</summary>
+    ValueTask StaffNoticeAsync(StaffNotice notice, CancellationToken cancellationToken = default);
 }

@@ -26,6 +26,9 @@ public interface IRequestStore
     /// <summary>Every request of a branch whose ticket belongs to <paramref name="day"/> (the branch's local day).</summary>
     Task<IReadOnlyList<HelpRequest>> ForDayAsync(string branch, DateOnly day, CancellationToken cancellationToken = default);
 
+    /// <summary>Seconds from accept to done of the branch's most recent finished requests (newest first), for the wait estimate.</summary>
+    Task<IReadOnlyList<double>> RecentHandlingSecondsAsync(string branch, DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The most recent request of each device (what its retained ticket topic should show).</summary>
     Task<IReadOnlyList<HelpRequest>> LatestPerDeviceAsync(CancellationToken cancellationToken = default);
 }

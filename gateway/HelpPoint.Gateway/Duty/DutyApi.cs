@@ -11,6 +11,7 @@ public static class DutyApi
     public static RouteGroupBuilder MapDutyApi(this RouteGroupBuilder api)
     {
         api.MapPut("/me/duty", SetAsync).RequireAuthorization(Policies.Helpers).WithSummary("Go on or off duty at a branch, with the languages you help in");
+        api.MapPost("/me/duty/still-here", StillHereAsync).RequireAuthorization(Policies.Helpers).WithSummary("Answer \"are you still on duty?\" with yes");
         return api;
     }
 
@@ -30,6 +31,14 @@ public static class DutyApi
 
         var shift = result.Value!;
         return TypedResults.Ok(new DutyResponse(shift.Branch, shift.OnDuty, shift.Languages, shift.Since));
+    }
+
+    private static async Task<Results<Ok<DutyResponse>, ProblemHttpResult>> StillHereAsync(HttpContext http, DutyService duty, CancellationToken cancellationToken)
+    {
+        var result = await duty.StillHereAsync(http.User.ToActor(), cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Ok(new DutyResponse(result.Value!.Branch, result.Value.OnDuty, result.Value.Languages, result.Value.Since))
+            : result.Error!.ToProblem();
     }
 }
 

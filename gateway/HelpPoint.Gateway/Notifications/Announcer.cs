@@ -33,4 +33,10 @@ public sealed class Announcer(IMqttPublisher mqtt, EventHub hub, ILogger<Announc
         hub.Publish("request", request.Branch, QueueItem.From(request));
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask StaffNoticeAsync(StaffNotice notice, CancellationToken cancellationToken = default)
+    {
+        hub.Publish(notice.Kind, notice.Branch, new { kind = notice.Kind, request = notice.Request is null ? null : QueueItem.From(notice.Request) }, notice.Users);
+        return ValueTask.CompletedTask;
+    }
 }

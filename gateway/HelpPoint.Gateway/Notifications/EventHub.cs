@@ -26,10 +26,10 @@ public sealed class EventHub
         }
     }
 
-    /// <summary>Subscribes to the events of one branch, or of every branch when <paramref name="branch"/> is null.</summary>
-    public Subscription Subscribe(string? branch)
+    /// <summary>Subscribes <paramref name="user"/> to the events of one branch, or of every branch when <paramref name="branch"/> is null.</summary>
+    public Subscription Subscribe(string user, string? branch)
     {
-        var subscription = new Subscription(this, branch, Channel.CreateBounded<StaffEvent>(new BoundedChannelOptions(PerSubscriberBuffer)
+        var subscription = new Subscription(this, user, branch, Channel.CreateBounded<StaffEvent>(new BoundedChannelOptions(PerSubscriberBuffer)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
@@ -42,9 +42,9 @@ public sealed class EventHub
         return subscription;
     }
 
-    public void Publish(string type, string branch, object data)
+    public void Publish(string type, string branch, object data, IReadOnlyList<string>? users = null)
     {
-        var evt = new StaffEvent(NextId(), type, branch, data);
+        var evt = new StaffEvent(NextId(), type, branch, data, users ?? []);
         Subscription[] targets;
         lock (_lock)
         {
@@ -53,7 +53,7 @@ public sealed class EventHub
 
         foreach (var s in targets)
         {
-            if (s.Branch is null || s.Branch == branch)
+            if ((s.Branch is null || s.Branch == branch) && evt.IsFor(s.User))
             {
                 s.Channel.Writer.TryWrite(evt);
             }
@@ -69,8 +69,10 @@ public sealed class EventHub
     }
 
     /// <summary>An open live view.</summary>
-    public sealed class Subscription(EventHub hub, string? branch, Channel<StaffEvent> channel) : IDisposable
+    public sealed class Subscription(EventHub hub, string user, string? branch, Channel<StaffEvent> channel) : IDisposable
     {
+        public string User { get; } = user;
+
         public string? Branch { get; } = branch;
 
         internal Channel<StaffEvent> Channel { get; } = channel;

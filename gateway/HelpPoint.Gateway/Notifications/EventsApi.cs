@@ -12,7 +12,8 @@ namespace HelpPoint.Gateway.Notifications;
 
 /// <summary>
 /// Live view for staff: <c>GET /api/v1/events</c> as server-sent events. The stream starts with a <c>queue</c> snapshot, so a
-/// view that reconnects after a network loss is complete again at once, then carries <c>request</c> and <c>board</c> events.
+/// view that reconnects after a network loss is complete again at once, then carries <c>request</c> and <c>board</c> events
+/// for everyone, and <c>offer</c>, <c>offer-withdrawn</c>, <c>escalation</c>, <c>unstaffed</c>, <c>duty-check</c> notices for whom they concern.
 /// </summary>
 public static class EventsApi
 {
@@ -45,7 +46,7 @@ public static class EventsApi
             return;
         }
 
-        using var subscription = hub.Subscribe(branch);
+        using var subscription = hub.Subscribe(actor.UserName, branch);
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache, no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
@@ -54,7 +55,7 @@ public static class EventsApi
         if (branch is not null)
         {
             var snapshot = (await requests.QueueAsync(branch, cancellationToken)).Select(QueueItem.From).ToList();
-            await WriteAsync(http, new StaffEvent(hub.NextId(), "queue", branch, new { branch, requests = snapshot }), cancellationToken);
+            await WriteAsync(http, new StaffEvent(hub.NextId(), "queue", branch, new { branch, requests = snapshot }, []), cancellationToken);
         }
 
         using var timer = new PeriodicTimer(Heartbeat);

@@ -20,8 +20,11 @@ public static class RequestsApi
         var requests = api.MapGroup("/requests/{id}");
         requests.MapPost("/accept", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.AcceptAsync))
             .RequireAuthorization(Policies.Helpers).WithSummary("Take a queued request; of concurrent accepts exactly one wins, the others get 409");
-        requests.MapPost("/done", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.DoneAsync))
-            .RequireAuthorization(Policies.Staff).WithSummary("The visitor has been helped");
+        requests.MapPost("/decline", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.DeclineAsync))
+            .RequireAuthorization(Policies.Helpers).WithSummary("\"Not now\": the offer goes to the next host at once");
+        requests.MapPost("/done", (string id, DoneRequest? body, HttpContext http, RequestService s, CancellationToken ct) =>
+                Run(id, http, ct, (actor, requestId, token) => s.DoneAsync(actor, requestId, body?.Outcome, body?.Category, token)))
+            .RequireAuthorization(Policies.Staff).WithSummary("The visitor has been helped; optional body {\"outcome\":\"helped|referred|no-show\",\"category\":\"…\"}");
         requests.MapPost("/release", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.ReleaseAsync))
             .RequireAuthorization(Policies.Staff).WithSummary("Hand the request back to the front of the queue");
         requests.MapPost("/cancel", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.CancelAsync))
@@ -59,3 +62,6 @@ public static class RequestsApi
         return result.IsSuccess ? TypedResults.Ok(QueueItem.From(result.Value!)) : result.Error!.ToProblem();
     }
 }
+
+/// <summary>Optional body of <c>POST /api/v1/requests/{id}/done</c>: how it ended, and the category if the visitor pressed the wrong one.</summary>
+public sealed record DoneRequest(string? Outcome, string? Category);

@@ -110,6 +110,18 @@ public sealed class EfRequestStore(DbFactory factory) : IRequestStore
             .OrderBy(r => r.ReceivedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false));
 
+    public Task<IReadOnlyList<double>> RecentHandlingSecondsAsync(string branch, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
+        factory.ReadAsync<IReadOnlyList<double>>(async db =>
+        {
+            var rows = await db.Requests.AsNoTracking()
+                .Where(r => r.Branch == branch && r.State == RequestState.Done && r.FinishedAt >= since && r.AssignedAt != null)
+                .OrderByDescending(r => r.FinishedAt)
+                .Take(limit)
+                .Select(r => new { r.AssignedAt, r.FinishedAt })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.Select(r => (r.FinishedAt!.Value - r.AssignedAt!.Value).TotalSeconds).ToList();
+        });
+
     public Task<IReadOnlyList<HelpRequest>> LatestPerDeviceAsync(CancellationToken cancellationToken = default) =>
         factory.ReadAsync<IReadOnlyList<HelpRequest>>(async db =>
         {

@@ -92,7 +92,15 @@ function renderQueue() {
     w.dataset.pressedAt = r.pressedAt;
     w.textContent = r.state === 'queued' ? waited(r.pressedAt) : `with ${r.host}`;
     const actions = li.querySelector('.actions');
-    if (r.state === 'queued' && state.onDuty) {
+    const offeredToMe = r.state === 'queued' && r.offeredTo === state.me.user;
+    li.dataset.offered = offeredToMe ? 'me' : (r.offeredTo ? 'other' : 'none');
+    li.dataset.escalated = String(Boolean(r.escalated));
+    if (r.escalated && r.state === 'queued') {
+      li.querySelector('.meta').textContent += ' · needs the desk';
+    }
+    if (offeredToMe) {
+      actions.append(button('Not now', 'decline', r, false), button('Accept', 'accept', r, true));
+    } else if (r.state === 'queued' && state.onDuty) {
       actions.append(button('Accept', 'accept', r, true));
     } else if (r.state === 'assigned' && r.host === state.me.displayName) {
       actions.append(button('Release', 'release', r, false), button('Done', 'done', r, true));
@@ -132,6 +140,12 @@ function upsert(r) {
   renderQueue();
 }
 
+function notice(text) {
+  const n = $('notice');
+  n.textContent = text;
+  n.hidden = false;
+}
+
 function setLive(on) {
   const live = $('live');
   live.dataset.live = on ? 'on' : 'off';
@@ -155,6 +169,15 @@ function startEvents() {
     const { data } = JSON.parse(e.data);
     upsert(data);
   });
+  for (const kind of ['offer', 'offer-withdrawn', 'escalation', 'unstaffed']) {
+    source.addEventListener(kind, (e) => {
+      const { data } = JSON.parse(e.data);
+      if (data.request) { upsert(data.request); }
+      if (kind === 'offer' && navigator.vibrate) { navigator.vibrate([200, 100, 200]); }
+      if (kind === 'escalation' || kind === 'unstaffed') { notice(kind === 'escalation' ? 'Nobody took a request: please help.' : 'A visitor was sent to the desk.'); }
+    });
+  }
+  source.addEventListener('duty-check', () => { $('duty-check').hidden = false; });
 }
 
 function stopEvents() {
@@ -209,6 +232,15 @@ document.addEventListener('DOMContentLoaded', () => {
       state.branch = duty.branch;
       renderDuty();
       if (branchChanged || !state.events) { startEvents(); } else { renderQueue(); }
+    } catch (err) {
+      $('app-error').textContent = err.message;
+    }
+  });
+
+  $('still-here').addEventListener('click', async () => {
+    try {
+      await api('POST', '/api/v1/me/duty/still-here');
+      $('duty-check').hidden = true;
     } catch (err) {
       $('app-error').textContent = err.message;
     }
