@@ -136,9 +136,11 @@ public sealed class Api_Tests
     }
 
     [TestMethod]
-    public async Task Accept_then_done_is_seen_by_the_device_at_every_step()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Accept_then_done_is_seen_by_the_device_at_every_step(string provider)
     {
-        await using var gw = await TestGateway.StartAsync();
+        await using var gw = await TestGateway.StartOnAsync(provider);
         using var host = await gw.HostOnDutyAsync();
         await using var device = await gw.DeviceAsync();
         await device.SubscribeTicketAsync();
@@ -157,9 +159,11 @@ public sealed class Api_Tests
     }
 
     [TestMethod]
-    public async Task Release_puts_the_request_back_at_the_front_of_the_queue()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Release_puts_the_request_back_at_the_front_of_the_queue(string provider)
     {
-        await using var gw = await TestGateway.StartAsync();
+        await using var gw = await TestGateway.StartOnAsync(provider);
         using var host = await gw.HostOnDutyAsync();
         await using var device1 = await gw.DeviceAsync("demo-hp-1");
         await using var device2 = await gw.DeviceAsync("demo-hp-2");
@@ -179,9 +183,11 @@ public sealed class Api_Tests
     }
 
     [TestMethod]
-    public async Task Of_concurrent_accepts_of_one_request_exactly_one_wins()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Of_concurrent_accepts_of_one_request_exactly_one_wins(string provider)
     {
-        await using var gw = await TestGateway.StartAsync();
+        await using var gw = await TestGateway.StartOnAsync(provider);
         using var host1 = await gw.HostOnDutyAsync("host1", "1111");
         using var host2 = await gw.HostOnDutyAsync("host2", "2222");
         await using var device = await gw.DeviceAsync();
@@ -207,9 +213,11 @@ public sealed class Api_Tests
     }
 
     [TestMethod]
-    public async Task Going_off_duty_hands_assigned_requests_back_to_the_queue()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Going_off_duty_hands_assigned_requests_back_to_the_queue(string provider)
     {
-        await using var gw = await TestGateway.StartAsync();
+        await using var gw = await TestGateway.StartOnAsync(provider);
         using var host = await gw.HostOnDutyAsync();
         await using var device = await gw.DeviceAsync();
         await device.SubscribeTicketAsync();
@@ -227,9 +235,11 @@ public sealed class Api_Tests
     }
 
     [TestMethod]
-    public async Task Daily_statistics_come_as_json_and_as_the_same_figures_in_csv()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Daily_statistics_come_as_json_and_as_the_same_figures_in_csv(string provider)
     {
-        await using var gw = await TestGateway.StartAsync();
+        await using var gw = await TestGateway.StartOnAsync(provider);
         using var host = await gw.HostOnDutyAsync();
         using var manager = await gw.SignInAsync("manager", "demo-manager");
         await using var device = await gw.DeviceAsync();

@@ -13,9 +13,11 @@ namespace HelpPoint.Gateway.Tests.Mqtt;
 public sealed class Ingest_Tests
 {
     [TestMethod]
-    public async Task A_request_gets_a_queued_ticket_when_a_host_is_on_duty()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task A_request_gets_a_queued_ticket_when_a_host_is_on_duty(string provider)
     {
-        await using var gw = await TestGateway.StartAsync();
+        await using var gw = await TestGateway.StartOnAsync(provider);
         using var host = await gw.HostOnDutyAsync();
         await using var device = await gw.DeviceAsync();
         Assert.AreEqual(MqttClientSubscribeResultCode.GrantedQoS1, await device.SubscribeTicketAsync());
@@ -37,9 +39,11 @@ public sealed class Ingest_Tests
     }
 
     [TestMethod]
-    public async Task A_request_with_nobody_on_duty_is_recorded_as_unstaffed()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task A_request_with_nobody_on_duty_is_recorded_as_unstaffed(string provider)
     {
-        await using var gw = await TestGateway.StartAsync();
+        await using var gw = await TestGateway.StartOnAsync(provider);
         await using var device = await gw.DeviceAsync();
         await device.SubscribeTicketAsync();
 
@@ -55,9 +59,11 @@ public sealed class Ingest_Tests
     }
 
     [TestMethod]
-    public async Task A_resent_request_id_gets_the_same_ticket_and_no_second_one()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task A_resent_request_id_gets_the_same_ticket_and_no_second_one(string provider)
     {
-        await using var gw = await TestGateway.StartAsync();
+        await using var gw = await TestGateway.StartOnAsync(provider);
         using var host = await gw.HostOnDutyAsync();
         await using var device = await gw.DeviceAsync();
         await device.SubscribeTicketAsync();
@@ -218,9 +224,11 @@ public sealed class Ingest_Tests
     }
 
     [TestMethod]
-    public async Task Status_heartbeats_and_the_last_will_update_the_fleet()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Status_heartbeats_and_the_last_will_update_the_fleet(string provider)
     {
-        await using var gw = await TestGateway.StartAsync();
+        await using var gw = await TestGateway.StartOnAsync(provider);
         using var manager = await gw.SignInAsync("manager", "demo-manager");
         var client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", gw.MqttPort).WithCredentials("demo-hp-2", "demo-secret")

@@ -10,9 +10,11 @@ namespace HelpPoint.Gateway.Tests.Routing;
 public sealed class Routing_Scenario_Tests
 {
     [TestMethod]
-    public async Task A_request_is_offered_to_a_host_who_speaks_the_visitors_language()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task A_request_is_offered_to_a_host_who_speaks_the_visitors_language(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv", "en");
         await scene.OnDutyAsync(RoutingScene.Host2, "sv", "ar");
 
@@ -25,9 +27,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task Without_a_speaker_of_the_language_anyone_on_duty_is_offered_the_request()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Without_a_speaker_of_the_language_anyone_on_duty_is_offered_the_request(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
 
         var tigrinya = await scene.PressAsync("ti");
@@ -36,9 +40,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task Thirty_requests_rotate_fairly_across_three_hosts()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Thirty_requests_rotate_fairly_across_three_hosts(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         var host3 = await scene.AddStaffAsync("host3", "Hodan", StaffRole.Host, "sv", "so");
         var hosts = new[] { RoutingScene.Host1, RoutingScene.Host2, host3 };
         foreach (var h in hosts)
@@ -63,9 +69,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task A_host_already_helping_someone_is_skipped_while_another_is_free()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task A_host_already_helping_someone_is_skipped_while_another_is_free(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
         await scene.OnDutyAsync(RoutingScene.Host2, "sv");
         var first = await scene.PressAsync("sv");
@@ -79,9 +87,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task An_unanswered_offer_moves_to_the_next_host_after_the_timeout()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task An_unanswered_offer_moves_to_the_next_host_after_the_timeout(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
         await scene.OnDutyAsync(RoutingScene.Host2, "sv");
         var id = await scene.PressAsync("sv");
@@ -99,9 +109,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task Not_now_offers_the_request_to_the_next_host_at_once()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Not_now_offers_the_request_to_the_next_host_at_once(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
         await scene.OnDutyAsync(RoutingScene.Host2, "sv");
         var id = await scene.PressAsync("sv");
@@ -114,9 +126,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task When_every_host_was_tried_the_desk_is_alerted_and_the_visitor_still_waits()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task When_every_host_was_tried_the_desk_is_alerted_and_the_visitor_still_waits(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         var desk = await scene.AddStaffAsync("desk1", "Info desk", StaffRole.Desk);
         await scene.OnDutyAsync(desk);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
@@ -139,9 +153,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task With_nobody_on_duty_the_request_is_unstaffed_at_once_and_the_desk_is_told()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task With_nobody_on_duty_the_request_is_unstaffed_at_once_and_the_desk_is_told(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         var desk = await scene.AddStaffAsync("desk1", "Info desk", StaffRole.Desk);
         await scene.OnDutyAsync(desk);
 
@@ -153,9 +169,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task A_released_request_goes_to_the_front_and_to_another_host()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task A_released_request_goes_to_the_front_and_to_another_host(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
         var first = await scene.PressAsync("sv");
         await scene.AcceptAsync(RoutingScene.Host1, first);
@@ -173,9 +191,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task Ending_a_shift_hands_the_hosts_requests_to_the_next_host()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Ending_a_shift_hands_the_hosts_requests_to_the_next_host(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
         await scene.OnDutyAsync(RoutingScene.Host2, "sv");
         var id = await scene.PressAsync("sv");
@@ -191,9 +211,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task Requests_still_waiting_at_closing_time_expire()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task Requests_still_waiting_at_closing_time_expire(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         var branch = (await scene.Gateway.Get<IBranchStore>().FindAsync("demo"))!;
         branch.OpeningHours = "mon-fri 10:00-19:00; sat 11:00-16:00";
         await scene.Gateway.Get<IBranchStore>().UpsertAsync(branch);
@@ -217,9 +239,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task An_idle_host_is_asked_and_taken_off_duty_without_an_answer()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task An_idle_host_is_asked_and_taken_off_duty_without_an_answer(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
         await scene.OnDutyAsync(RoutingScene.Host2, "sv");
 
@@ -236,9 +260,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task A_rostered_shift_puts_the_host_on_and_off_duty()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task A_rostered_shift_puts_the_host_on_and_off_duty(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         var roster = scene.Gateway.Get<HelpPoint.Domain.Duty.RosterService>();
         var imported = await roster.ImportCsvAsync("demo", "user,day,start,end\nhost1,mon,10:30,12:00\n");
         Assert.IsTrue(imported.IsSuccess, imported.Error?.Message);
@@ -253,9 +279,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task A_roster_with_an_unknown_user_or_bad_time_is_refused_whole()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task A_roster_with_an_unknown_user_or_bad_time_is_refused_whole(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         var roster = scene.Gateway.Get<HelpPoint.Domain.Duty.RosterService>();
 
         var unknown = await roster.ImportCsvAsync("demo", "host1,mon,10:00,12:00\nnobody,tue,10:00,12:00\n");
@@ -267,9 +295,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task The_wait_estimate_follows_recent_handling_times_and_hosts_on_duty()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task The_wait_estimate_follows_recent_handling_times_and_hosts_on_duty(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
         for (var i = 0; i < 3; i++)
         {
@@ -291,9 +321,11 @@ public sealed class Routing_Scenario_Tests
     }
 
     [TestMethod]
-    public async Task A_new_branch_uses_the_configured_default_estimate()
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
+    public async Task A_new_branch_uses_the_configured_default_estimate(string provider)
     {
-        await using var scene = await RoutingScene.StartAsync();
+        await using var scene = await RoutingScene.StartAsync(provider);
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
 
         var id = await scene.PressAsync("sv");

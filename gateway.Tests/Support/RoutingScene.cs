@@ -35,12 +35,10 @@ public sealed class RoutingScene : IAsyncDisposable
 
     public DutyService Duty => Gateway.Get<DutyService>();
 
-    public static async Task<RoutingScene> StartAsync(DateTimeOffset? start = null)
+    public static async Task<RoutingScene> StartAsync(string provider = "sqlite", DateTimeOffset? start = null)
     {
         var clock = new FakeTimeProvider(start ?? Start);
-        var gateway = await TestGateway.StartAsync(
-            services => services.AddSingleton<TimeProvider>(clock),
-            extra: ["--Routing:TickMs=0"]);
+        var gateway = await TestGateway.StartOnAsync(provider, services => services.AddSingleton<TimeProvider>(clock), "--Routing:TickMs=0");
         return new RoutingScene(gateway, clock);
     }
 

@@ -40,6 +40,18 @@ public sealed class TestGateway : IAsyncDisposable
     public static Task<TestGateway> StartAsync(string? dataPath = null, int? mqttPort = null, bool demo = true, params string[] extra) =>
         StartAsync(null, dataPath, mqttPort, demo, extra);
 
+    /// <summary>Starts a gateway on <paramref name="provider"/> (<c>sqlite</c> or <c>postgres</c>, a fresh database on the test server).</summary>
+    public static async Task<TestGateway> StartOnAsync(string provider, Action<IServiceCollection>? configure = null, params string[] extra) =>
+        await StartAsync(configure, extra: [.. await StorageArgsAsync(provider), .. extra]);
+
+    /// <summary>Command-line arguments that select a storage provider.</summary>
+    public static async Task<string[]> StorageArgsAsync(string provider) => provider switch
+    {
+        "sqlite" => [],
+        "postgres" => ["--Data:Provider=postgres", $"--Data:ConnectionString={await PostgresServer.CreateDatabaseAsync()}"],
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "sqlite or postgres"),
+    };
+
     /// <summary>Starts a gateway whose services <paramref name="configure"/> may replace (e.g. a fake clock).</summary>
     public static async Task<TestGateway> StartAsync(Action<IServiceCollection>? configure, string? dataPath = null, int? mqttPort = null, bool demo = true, params string[] extra)
     {

@@ -27,8 +27,17 @@ public sealed class DbFactory
                 // SQLite has one writer at a time; queueing writers here is fairer and faster than letting them spin on SQLITE_BUSY.
                 _writeGate = new SemaphoreSlim(1, 1);
                 break;
+            case "postgres":
+                if (string.IsNullOrWhiteSpace(o.ConnectionString))
+                {
+                    throw new InvalidOperationException("Data:Provider=postgres needs Data:ConnectionString (e.g. Host=127.0.0.1;Database=helppoint;Username=helppoint;Password=…)");
+                }
+
+                var postgres = new DbContextOptionsBuilder<Postgres.PostgresHelpPointDb>().UseNpgsql(o.ConnectionString).Options;
+                _create = () => new Postgres.PostgresHelpPointDb(postgres);
+                break;
             default:
-                throw new InvalidOperationException($"Data:Provider '{o.Provider}' is not supported (use 'sqlite')");
+                throw new InvalidOperationException($"Data:Provider '{o.Provider}' is not supported (use 'sqlite' or 'postgres')");
         }
     }
 
