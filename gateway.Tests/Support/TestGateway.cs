@@ -40,6 +40,9 @@ public sealed class TestGateway : IAsyncDisposable
     public static Task<TestGateway> StartAsync(string? dataPath = null, int? mqttPort = null, bool demo = true, params string[] extra) =>
         StartAsync(null, dataPath, mqttPort, demo, extra);
 
+    /// <summary>Starts a demo gateway with extra command-line arguments.</summary>
+    public static Task<TestGateway> StartWithAsync(params string[] extra) => StartAsync((Action<IServiceCollection>?)null, extra: extra);
+
     /// <summary>Starts a gateway on <paramref name="provider"/> (<c>sqlite</c> or <c>postgres</c>, a fresh database on the test server).</summary>
     public static async Task<TestGateway> StartOnAsync(string provider, Action<IServiceCollection>? configure = null, params string[] extra) =>
         await StartAsync(configure, extra: [.. await StorageArgsAsync(provider), .. extra]);

@@ -74,24 +74,46 @@ public static class GatewayHost
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<RoutingClock>();
-        services.AddSingleton<BranchAnnouncer>();
+        var multiInstance = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>()?.IsExternal == true;
+        services.AddSingleton(sp => new BranchAnnouncer(
+            sp.GetRequiredService<IRequestStore>(), sp.GetRequiredService<IDutyStore>(), sp.GetRequiredService<WaitEstimator>(), sp.GetRequiredService<IAnnouncer>())
+        { SkipUnchanged = !multiInstance });
         services.AddSingleton<RequestService>();
         services.AddSingleton<DutyService>();
         services.AddSingleton<DeviceService>();
 
         // Notifications and MQTT.
         services.AddSingleton<EventHub>();
+        services.AddSingleton<StaffEventBus>();
         services.AddSingleton<IAnnouncer, Announcer>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<DeviceDirectory>();
         services.AddSingleton<DeviceMessageHandler>();
-        services.AddSingleton<EmbeddedBroker>();
-        services.AddSingleton<EmbeddedBrokerPublisher>();
-        services.AddSingleton<IMqttPublisher>(sp => sp.GetRequiredService<EmbeddedBrokerPublisher>());
+        var external = multiInstance;
+        if (external)
+        {
+            services.AddSingleton<ExternalBrokerConnection>();
+            services.AddSingleton<ExternalBrokerClient>();
+            services.AddSingleton<IMqttPublisher>(sp => sp.GetRequiredService<ExternalBrokerConnection>());
+        }
+        else
+        {
+            services.AddSingleton<EmbeddedBroker>();
+            services.AddSingleton<EmbeddedBrokerPublisher>();
+            services.AddSingleton<IMqttPublisher>(sp => sp.GetRequiredService<EmbeddedBrokerPublisher>());
+        }
 
-        // Start order matters: schema first, then the broker, then re-announcing state to devices.
+        // Start order matters: schema first, then the broker (or the connection to it), then re-announcing state to devices.
         services.AddHostedService<DatabaseStartup>();
-        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        if (external)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerClient>());
+        }
+        else
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        }
+
         services.AddHostedService<ResumeStartup>();
         services.AddHostedService<RoutingTicker>();
 

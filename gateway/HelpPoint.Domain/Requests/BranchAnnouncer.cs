@@ -14,6 +14,12 @@ public sealed class BranchAnnouncer(IRequestStore requests, IDutyStore duty, Wai
     private readonly ConcurrentDictionary<string, DeviceTicket> _lastTicket = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, BoardView> _lastBoard = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Skip tickets and boards identical to the last ones this process sent. Off when several gateways share the work:
+    /// another instance may have sent something newer since.
+    /// </summary>
+    public bool SkipUnchanged { get; init; } = true;
+
     /// <summary>Announces the branch; <paramref name="force"/> re-sends every ticket and the board even if unchanged.</summary>
     public async Task AnnounceAsync(Branch branch, bool force = false, CancellationToken cancellationToken = default)
     {
@@ -27,7 +33,7 @@ public sealed class BranchAnnouncer(IRequestStore requests, IDutyStore duty, Wai
         }
 
         var board = QueueProjection.Board(open, hosts, handling);
-        if (force || !_lastBoard.TryGetValue(branch.Id, out var last) || !last.SameAs(board))
+        if (force || !SkipUnchanged || !_lastBoard.TryGetValue(branch.Id, out var last) || !last.SameAs(board))
         {
             _lastBoard[branch.Id] = board;
             await announcer.BoardAsync(branch.Id, board, cancellationToken).ConfigureAwait(false);
@@ -53,7 +59,7 @@ public sealed class BranchAnnouncer(IRequestStore requests, IDutyStore duty, Wai
     public async Task SendTicketAsync(DeviceTicket ticket, bool force, CancellationToken cancellationToken = default)
     {
         var key = ticket.Device;
-        if (!force && _lastTicket.TryGetValue(key, out var last) && last == ticket)
+        if (!force && SkipUnchanged && _lastTicket.TryGetValue(key, out var last) && last == ticket)
         {
             return;
         }

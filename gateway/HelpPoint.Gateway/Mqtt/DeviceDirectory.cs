@@ -37,6 +37,30 @@ public sealed class DeviceDirectory(IDeviceStore devices, TimeProvider time)
         return identity;
     }
 
+    private readonly ConcurrentDictionary<string, (DeviceIdentity? Identity, DateTimeOffset Until)> _known = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The registered device of this id (external-broker mode, where the broker authenticated the connection and the
+    /// gateway only checks that the topic names a device it knows, in the right branch). Cached briefly.
+    /// </summary>
+    public async Task<DeviceIdentity?> FindAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_known.TryGetValue(deviceId, out var cached) && cached.Until > now)
+        {
+            return cached.Identity;
+        }
+
+        var device = await devices.FindAsync(deviceId, cancellationToken).ConfigureAwait(false);
+        var identity = device is null ? null : new DeviceIdentity(device.Id, device.Branch, device.Kind == DeviceKind.Board);
+        _known[deviceId] = (identity, now + CacheFor);
+        return identity;
+    }
+
     /// <summary>Forgets a device's cached credentials (after its secret was rotated or it moved branch).</summary>
-    public void Forget(string deviceId) => _recent.TryRemove(deviceId, out _);
+    public void Forget(string deviceId)
+    {
+        _recent.TryRemove(deviceId, out _);
+        _known.TryRemove(deviceId, out _);
+    }
 }

@@ -5,7 +5,7 @@ using HelpPoint.Gateway.Requests;
 namespace HelpPoint.Gateway.Notifications;
 
 /// <summary>Delivers the domain's announcements: tickets and boards over MQTT (retained), request changes to staff live views.</summary>
-public sealed class Announcer(IMqttPublisher mqtt, EventHub hub, ILogger<Announcer> logger) : IAnnouncer
+public sealed class Announcer(IMqttPublisher mqtt, StaffEventBus events, ILogger<Announcer> logger) : IAnnouncer
 {
     public async ValueTask TicketAsync(DeviceTicket ticket, CancellationToken cancellationToken = default)
     {
@@ -21,22 +21,19 @@ public sealed class Announcer(IMqttPublisher mqtt, EventHub hub, ILogger<Announc
 
     public async ValueTask BoardAsync(string branch, BoardView board, CancellationToken cancellationToken = default)
     {
-        hub.Publish("board", branch, board);
+        await events.PublishAsync("board", branch, board, null, cancellationToken).ConfigureAwait(false);
         if (mqtt.IsReady)
         {
             await mqtt.PublishAsync(Topics.Board(branch), ProtocolJson.Encode(board), retain: true, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public ValueTask RequestChangedAsync(HelpRequest request, CancellationToken cancellationToken = default)
-    {
-        hub.Publish("request", request.Branch, QueueItem.From(request));
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask RequestChangedAsync(HelpRequest request, CancellationToken cancellationToken = default) =>
+        events.PublishAsync("request", request.Branch, QueueItem.From(request), null, cancellationToken);
 
-    public ValueTask StaffNoticeAsync(StaffNotice notice, CancellationToken cancellationToken = default)
-    {
-        hub.Publish(notice.Kind, notice.Branch, new { kind = notice.Kind, request = notice.Request is null ? null : QueueItem.From(notice.Request) }, notice.Users);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask StaffNoticeAsync(StaffNotice notice, CancellationToken cancellationToken = default) =>
+        events.PublishAsync(notice.Kind, notice.Branch, new StaffNoticeView(notice.Kind, notice.Request is null ? null : QueueItem.From(notice.Request)), notice.Users, cancellationToken);
 }
+
+/// <summary>What a live view receives for a staff notice.</summary>
+public sealed record StaffNoticeView(string Kind, QueueItem? Request);
