@@ -10,9 +10,10 @@ public static class HealthApi
     {
         app.MapGet("/healthz", async (DbFactory db, IMqttPublisher broker, CancellationToken cancellationToken) =>
         {
-            var database = await db.IsReadyAsync(cancellationToken);
+            var problem = await db.CheckAsync(cancellationToken);
+            var database = problem is null;
             var mqtt = broker.IsReady;
-            var body = new { status = database && mqtt ? "ready" : "unavailable", database, broker = mqtt };
+            var body = new { status = database && mqtt ? "ready" : "unavailable", database, broker = mqtt, reason = problem ?? (mqtt ? null : "broker not ready") };
             return database && mqtt ? Results.Ok(body) : Results.Json(body, statusCode: 503);
         }).AllowAnonymous().WithSummary("200 when the database and the broker are ready, 503 otherwise");
 

@@ -23,6 +23,9 @@ public sealed class EmbeddedBroker(
     EmbeddedBrokerPublisher publisher,
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
+    private readonly DeviceRateLimiter _limiter = new(time, options.Value.RateLimit);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastThrottleLog = new(StringComparer.Ordinal);
+
     private const string DeviceKey = "helppoint.device";
 
     private readonly ConcurrentDictionary<string, int> _connections = new(StringComparer.Ordinal);
@@ -36,12 +39,21 @@ public sealed class EmbeddedBroker(
             throw new InvalidOperationException($"Mqtt:BindAddress '{o.BindAddress}' is not an IP address");
         }
 
-        var serverOptions = new MqttServerOptionsBuilder()
+        var builder = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(address)
             .WithDefaultEndpointPort(o.Port)
-            .WithPersistentSessions()
-            .Build();
+            .WithPersistentSessions();
+        if (o.Tls.Enabled)
+        {
+            builder.WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(address)
+                .WithEncryptedEndpointPort(o.Tls.Port)
+                .WithEncryptionCertificate(TlsCertificate.Load(o.Tls))
+                .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+        }
+
+        var serverOptions = builder.Build();
         if (address.Equals(IPAddress.Any))
         {
             serverOptions.DefaultEndpointOptions.BoundInterNetworkV6Address = IPAddress.IPv6Any;
@@ -60,7 +72,7 @@ public sealed class EmbeddedBroker(
         await server.StartAsync().ConfigureAwait(false);
         _server = server;
         publisher.Attach(server);
-        logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port}", address, o.Port);
+        logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port}{Tls}", address, o.Port, o.Tls.Enabled ? $" and TLS {o.Tls.Port}" : "");
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -85,6 +97,13 @@ public sealed class EmbeddedBroker(
 
     private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
+        if (e.UserName is { Length: > 0 and <= 32 } user && !_limiter.TryConnect(user))
+        {
+            e.ReasonCode = MqttConnectReasonCode.QuotaExceeded;
+            Throttled(user, "connections");
+            return;
+        }
+
         var device = await directory.AuthenticateAsync(e.UserName, e.Password, e.CancellationToken).ConfigureAwait(false);
         if (device is null)
         {
@@ -133,6 +152,15 @@ public sealed class EmbeddedBroker(
 
         // Nobody but the gateway reads device topics, so the broker need not fan them out or retain them.
         e.ProcessPublish = false;
+        if (!_limiter.TryMessage(device.Id))
+        {
+            // Refused unprocessed: MQTT 5 says why; MQTT 3.1.1 cannot, so the connection is closed (and reconnects are limited too).
+            e.Response.ReasonCode = MqttPubAckReasonCode.QuotaExceeded;
+            e.CloseConnection = !SpeaksMqtt5(e.ClientId);
+            Throttled(device.Id, "messages");
+            return;
+        }
+
         var payload = e.ApplicationMessage.Payload;
         var bytes = payload.IsSingleSegment ? payload.First : payload.ToArray();
         try
@@ -194,6 +222,17 @@ public sealed class EmbeddedBroker(
             {
                 logger.LogWarning(ex, "Could not record {Device} as offline", device.Id);
             }
+        }
+    }
+
+    private void Throttled(string device, string what)
+    {
+        metrics.Count("mqtt_throttled", device);
+        var now = time.GetUtcNow();
+        if (!_lastThrottleLog.TryGetValue(device, out var last) || now - last > TimeSpan.FromMinutes(1))
+        {
+            _lastThrottleLog[device] = now;
+            logger.LogWarning("Device {Device} is throttled: too many {What}", device, what);
         }
     }
 

@@ -35,5 +35,29 @@ public sealed class MqttOptions
     /// <summary>External mode: messages handled at once (per-device order is kept).</summary>
     public int Workers { get; set; } = 8;
 
+    /// <summary>Embedded mode: per-device rate limits.</summary>
+    public DeviceRateLimits RateLimit { get; set; } = new();
+
+    /// <summary>Embedded mode: TLS listener (off unless a certificate is configured).</summary>
+    public MqttTlsOptions Tls { get; set; } = new();
+
     public bool IsExternal => string.Equals(Mode, "external", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The embedded broker's TLS listener (configuration section <c>Mqtt:Tls</c>).</summary>
+public sealed class MqttTlsOptions
+{
+    /// <summary>TLS port. Default 8883; used only when <see cref="CertificatePath"/> is set.</summary>
+    public int Port { get; set; } = 8883;
+
+    /// <summary>Server certificate: a PEM file (with <see cref="KeyPath"/>) or a PKCS#12/PFX file.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>PEM private key of the certificate.</summary>
+    public string? KeyPath { get; set; }
+
+    /// <summary>Password of a PFX file, if any.</summary>
+    public string? CertificatePassword { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(CertificatePath);
 }

@@ -19,7 +19,8 @@ public sealed class DbFactory
             case "sqlite":
                 Directory.CreateDirectory(Path.GetDirectoryName(o.SqliteFile)!);
                 var sqlite = new DbContextOptionsBuilder<SqliteHelpPointDb>()
-                    .UseSqlite($"Data Source={o.SqliteFile};Pooling=True")
+                    // A writer waits at most 5 s for a lock held by someone else, then fails (and the device sends again later).
+                    .UseSqlite($"Data Source={o.SqliteFile};Pooling=True;Default Timeout=5")
                     .AddInterceptors(new SqlitePragmaInterceptor(o.SqliteSynchronous))
                     .Options;
                 _create = () => new SqliteHelpPointDb(sqlite);
@@ -64,6 +65,18 @@ public sealed class DbFactory
         }
     }
 
+    private long? FreeBytes()
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(Options.SqliteFile)!).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Runs a read on its own context.</summary>
     public async Task<T> ReadAsync<T>(Func<HelpPointDb, Task<T>> read)
     {
@@ -82,18 +95,59 @@ public sealed class DbFactory
         }
     }
 
-    /// <summary>True when the database answers a trivial query.</summary>
-    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// True when the database takes a write now. On SQLite that is a real, tiny commit (the header's user_version), so a
+    /// locked or full database file shows as not ready; on PostgreSQL a query in a read-write transaction.
+    /// </summary>
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken) => (await CheckAsync(cancellationToken).ConfigureAwait(false)) is null;
+
+    /// <summary>Null when the database takes writes now; otherwise why not (for /healthz and the logs).</summary>
+    public async Task<string?> CheckAsync(CancellationToken cancellationToken)
     {
+        if (_writeGate is not null && FreeBytes() is { } free && free < Options.MinFreeBytes)
+        {
+            return $"disk almost full: {free / 1024} KiB free in the data directory";
+        }
+
+        var gateTaken = false;
         try
         {
+            if (_writeGate is not null)
+            {
+                gateTaken = await _writeGate.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+                if (!gateTaken)
+                {
+                    return "database busy: writes are waiting";
+                }
+            }
+
             await using var db = Create();
-            return await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)
-                && await db.Staff.AsNoTracking().Take(1).CountAsync(cancellationToken).ConfigureAwait(false) >= 0;
+            db.Database.SetCommandTimeout(1);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=1000;", cancellationToken).ConfigureAwait(false);
+                var version = await db.Database.SqlQueryRaw<long>("SELECT user_version AS \"Value\" FROM pragma_user_version").ToListAsync(cancellationToken).ConfigureAwait(false);
+                var next = (version.FirstOrDefault() + 1) % 1_000_000;
+                // PRAGMA takes no parameters; the value is a number computed here.
+                var sql = "PRAGMA user_version = " + next.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+                await db.Database.ExecuteSqlRawAsync(sql, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+
+            await db.Staff.AsNoTracking().Take(1).CountAsync(cancellationToken).ConfigureAwait(false);
+            return null;
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return "database not writable: " + ex.GetBaseException().Message;
+        }
+        finally
+        {
+            if (gateTaken)
+            {
+                _writeGate!.Release();
+            }
         }
     }
 }

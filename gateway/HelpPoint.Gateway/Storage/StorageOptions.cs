@@ -20,5 +20,8 @@ public sealed class StorageOptions
     /// </summary>
     public string SqliteSynchronous { get; set; } = "FULL";
 
+    /// <summary>Below this much free space in the data directory the gateway reports itself unhealthy (SQLite). Default 16 MiB.</summary>
+    public long MinFreeBytes { get; set; } = 16L * 1024 * 1024;
+
     public string SqliteFile => System.IO.Path.Combine(System.IO.Path.GetFullPath(Path), "helppoint.db");
 }

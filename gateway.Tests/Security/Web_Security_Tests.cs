@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HelpPoint.Domain.Staff;
+using HelpPoint.Gateway.Auth;
+using HelpPoint.Gateway.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HelpPoint.Gateway.Tests.Security;
+
+/// <summary>Attacks on the HTTP side: guessing PINs, forged or expired sessions, wrong roles, oversized and malformed bodies.</summary>
+[TestClass]
+public sealed class Web_Security_Tests
+{
+    [TestMethod]
+    public async Task Five_wrong_pins_lock_the_account_for_five_minutes_even_for_the_right_pin()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await using var gw = await TestGateway.StartAsync(s => s.AddSingleton<TimeProvider>(clock), extra: ["--Routing:TickMs=0"]);
+        using var client = gw.Client();
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.AreEqual(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/session", new { user = "host1", secret = $"000{i}" })).StatusCode);
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/v1/session", new { user = "host1", secret = "1111" });
+        Assert.AreEqual(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        StringAssert.Contains((await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), "too many failed attempts");
+        Assert.AreEqual(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/session", new { user = "host2", secret = "2222" })).StatusCode, "other users are not affected");
+
+        clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        Assert.AreEqual(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/session", new { user = "host1", secret = "1111" })).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Pins_and_passwords_are_stored_with_a_slow_salted_hash()
+    {
+        await using var gw = await TestGateway.StartAsync();
+
+        var user = await gw.Get<IStaffStore>().FindAsync("host1");
+
+        Assert.IsTrue(user!.SecretHash.StartsWith("pbkdf2-sha256$100000$", StringComparison.Ordinal), user.SecretHash);
+        Assert.IsFalse(user.SecretHash.Contains("1111", StringComparison.Ordinal));
+        Assert.AreNotEqual((await gw.Get<IStaffStore>().FindAsync("host2"))!.SecretHash.Split('$')[2], user.SecretHash.Split('$')[2], "salts differ");
+    }
+
+    [TestMethod]
+    [DataRow("Bearer not-a-real-token")]
+    [DataRow("Bearer ")]
+    [DataRow("Basic aG9zdDE6MTExMQ==")]
+    public async Task A_forged_token_is_refused(string header)
+    {
+        await using var gw = await TestGateway.StartAsync();
+        using var client = gw.Client();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/branches/demo/queue");
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task An_expired_session_is_refused()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
+        await using var gw = await TestGateway.StartAsync(s => s.AddSingleton<TimeProvider>(clock), extra: ["--Routing:TickMs=0"]);
+        using var host = await gw.SignInAsync("host1", "1111");
+        Assert.AreEqual(HttpStatusCode.OK, (await host.GetAsync("/api/v1/me")).StatusCode);
+
+        clock.Advance(SessionService.Lifetime + TimeSpan.FromMinutes(1));
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await host.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    public static IEnumerable<object[]> RoleMatrix() =>
+    [
+        // method, path, body, host, manager (expected status class: true = allowed (not 401/403), false = 403)
+        ["PUT", "/api/v1/me/duty", """{"branch":"demo","onDuty":false}""", true, false],
+        ["POST", "/api/v1/requests/demo-hp-1-000001/accept", "", true, false],
+        ["POST", "/api/v1/requests/demo-hp-1-000001/decline", "", true, false],
+        ["GET", "/api/v1/branches/demo/queue", "", true, true],
+        ["GET", "/api/v1/stats/daily?branch=demo", "", false, true],
+        ["GET", "/api/v1/devices", "", false, true],
+        ["PUT", "/api/v1/branches/demo", """{"acceptTimeoutS":30}""", false, true],
+        ["PUT", "/api/v1/branches/demo/roster", "[]", false, true],
+        ["GET", "/api/v1/events?branch=demo", "", true, true],
+    ];
+
+    [TestMethod]
+    [DynamicData(nameof(RoleMatrix))]
+    public async Task Each_endpoint_admits_exactly_its_roles(string method, string path, string body, bool hostAllowed, bool managerAllowed)
+    {
+        await using var gw = await TestGateway.StartAsync();
+        using var host = await gw.SignInAsync("host1", "1111");
+        using var manager = await gw.SignInAsync("manager", "demo-manager");
+
+        foreach (var (client, allowed, who) in new[] { (host, hostAllowed, "host"), (manager, managerAllowed, "manager") })
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (body.Length > 0)
+            {
+                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            }
+
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+            var code = response.StatusCode;
+            if (allowed)
+            {
+                Assert.IsFalse(code is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{who} {method} {path}: {code}");
+            }
+            else
+            {
+                Assert.AreEqual(HttpStatusCode.Forbidden, code, $"{who} {method} {path}");
+            }
+        }
+    }
+
+    [TestMethod]
+    public async Task An_oversized_body_is_refused_before_it_is_read()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        using var host = await gw.SignInAsync("host1", "1111");
+        var huge = "{\"branch\":\"demo\",\"onDuty\":true,\"languages\":[" + string.Join(',', Enumerable.Repeat("\"sv\"", 20000)) + "]}";
+
+        var response = await host.PutAsync("/api/v1/me/duty", new StringContent(huge, Encoding.UTF8, "application/json"));
+
+        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [TestMethod]
+    [DataRow("{\"branch\":\"demo\",")]
+    [DataRow("[]")]
+    [DataRow("{\"branch\":7,\"onDuty\":\"yes\"}")]
+    public async Task A_malformed_body_gets_a_400_problem(string json)
+    {
+        await using var gw = await TestGateway.StartAsync();
+        using var host = await gw.SignInAsync("host1", "1111");
+
+        var response = await host.PutAsync("/api/v1/me/duty", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [TestMethod]
+    public async Task Pages_carry_security_headers()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        using var client = gw.Client();
+
+        var response = await client.GetAsync("/");
+
+        Assert.AreEqual("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.AreEqual("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        StringAssert.Contains(response.Headers.GetValues("Content-Security-Policy").Single(), "default-src 'self'");
+        Assert.AreEqual("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+}
