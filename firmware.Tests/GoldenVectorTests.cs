@@ -136,6 +136,42 @@ namespace HelpPoint.Firmware.Tests
         }
 
         [TestMethod]
+        public void Decoder_reads_every_board_vector_into_the_expected_queue()
+        {
+            int checkedCount = 0;
+            foreach (Vector vector in Valid("board"))
+            {
+                JsonElement p = vector.Payload;
+                BoardMessage board = ProtocolCodec.DecodeBoard(Encoding.UTF8.GetBytes(vector.Compact));
+                Assert.IsNotNull(board, vector.Name);
+                Assert.AreEqual(p.GetProperty("staffed").GetBoolean(), board.Staffed, vector.Name);
+                Assert.AreEqual(p.GetProperty("serving").GetArrayLength(), board.ServingTickets.Length, vector.Name);
+                int i = 0;
+                foreach (JsonElement serving in p.GetProperty("serving").EnumerateArray())
+                {
+                    Assert.AreEqual(serving.GetProperty("ticket").GetString(), board.ServingTickets[i], vector.Name);
+                    Assert.AreEqual(StringOrNull(serving, "host"), board.ServingHosts[i], vector.Name);
+                    i++;
+                }
+
+                Assert.AreEqual(p.GetProperty("waiting").GetArrayLength(), board.Waiting.Length, vector.Name);
+                Assert.AreEqual(IntOrNone(p, "waitS"), board.WaitS, vector.Name);
+
+                // Field order and unknown fields do not matter.
+                BoardMessage reordered = ProtocolCodec.DecodeBoard(Encoding.UTF8.GetBytes(Reversed(p)));
+                Assert.IsNotNull(reordered, vector.Name);
+                Assert.AreEqual(board.Waiting.Length, reordered.Waiting.Length, vector.Name);
+
+                // And every board fits the default ticket display.
+                BoardScreen screen = BoardLayout.Build(board, false, "sv", 17, 10);
+                Assert.IsTrue(screen.Lines.Length <= 10, vector.Name);
+                checkedCount++;
+            }
+
+            Assert.IsTrue(checkedCount >= 3, "board vectors found: " + checkedCount);
+        }
+
+        [TestMethod]
         public void Every_invalid_vector_payload_is_survived_by_the_decoders()
         {
             int checkedCount = 0;

@@ -12,6 +12,25 @@ namespace HelpPoint.Firmware.Tests
     public class ProtocolCodecTests
     {
         [TestMethod]
+        public void Longest_request_payload_the_protocol_allows_is_at_most_160_bytes()
+        {
+            // 32-character device id, 6-digit sequence, longest category name, a language, 7 days of age.
+            string device = "abcdefghijklmnopqrstuvwxyz-01234";
+            Assert.AreEqual(Topics.MaxNameLength, device.Length);
+            string id = RequestSequence.FormatId(device, 999999);
+            int longest = 0;
+            for (int c = 0; c < 7; c++)
+            {
+                int size = ProtocolCodec.EncodeRequest(id, (Category)c, "sv", HelpPointDevice.MaxAgeMs).Length;
+                longest = size > longest ? size : longest;
+            }
+
+            Assert.IsTrue(longest <= 160, "longest request payload: " + longest.ToString() + " bytes");
+            Assert.IsTrue(ProtocolCodec.EncodeCancel(id).Length <= 160);
+            Assert.IsTrue(ProtocolCodec.EncodeFeedback(id, 3).Length <= 160);
+        }
+
+        [TestMethod]
         public void Request_is_compact_json_in_protocol_field_order()
         {
             byte[] payload = ProtocolCodec.EncodeRequest("kista-hp-1-000042", Category.BankId, "sv", 850);

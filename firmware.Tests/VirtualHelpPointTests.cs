@@ -113,6 +113,65 @@ namespace HelpPoint.Firmware.Tests
         }
 
         [TestMethod]
+        public async Task Broker_that_drops_and_returns_gets_the_saved_press_and_a_fresh_session()
+        {
+            int port = FakeGateway.FreePort();
+            string data = FakeGateway.TempDataPath();
+            try
+            {
+                using var hp = new VirtualHelpPoint(new VirtualHelpPointOptions { MqttPort = port, DataPath = data });
+                var first = await FakeGateway.StartAsync(port, FakeGateway.TempDataPath());
+                hp.Start();
+                Assert.IsTrue(hp.WaitForConnected(Wait));
+
+                // The broker goes away (restart, router reboot): the help point notices and saves presses.
+                await first.DisposeAsync();
+                Assert.IsTrue(hp.WaitUntil(s => !s.Connected, Wait), "still connected");
+                Assert.IsTrue(hp.Press("email", "uk"));
+                Assert.IsTrue(hp.WaitForState("offline", Wait));
+                Assert.AreEqual(1, hp.Snapshot.Pending);
+
+                // It comes back on the same address: reconnect with backoff, subscribe again, send the press.
+                await using var second = await FakeGateway.StartAsync(port, FakeGateway.TempDataPath());
+                Assert.IsTrue(hp.WaitForState("queued", TimeSpan.FromSeconds(30)), "state " + hp.State);
+                Assert.IsTrue(hp.IsConnected);
+                Assert.AreEqual(0, hp.Snapshot.Pending);
+                StringAssert.StartsWith(second.Received("helppoint/v1/demo/demo-hp-1/request"), "{\"id\":\"demo-hp-1-000001\",\"category\":\"email\",\"lang\":\"uk\"");
+                StringAssert.StartsWith(second.Received("helppoint/v1/demo/demo-hp-1/status"), "{\"online\":true,");
+
+                // The new session is subscribed: a live ticket reaches the display.
+                await second.PublishTicketAsync("demo-hp-1", "{\"id\":\"demo-hp-1-000001\",\"ticket\":\"1\",\"state\":\"assigned\",\"position\":null,\"waitS\":null,\"host\":\"Sara\"}");
+                Assert.IsTrue(hp.WaitForState("assigned", Wait));
+            }
+            finally
+            {
+                if (Directory.Exists(data))
+                {
+                    Directory.Delete(data, true);
+                }
+            }
+        }
+
+        [TestMethod]
+        public async Task Feedback_after_done_is_published()
+        {
+            await using var broker = await FakeGateway.StartAsync();
+            using var hp = new VirtualHelpPoint(broker.Options("demo-hp-1"));
+            hp.Start();
+            Assert.IsTrue(hp.WaitForConnected(Wait));
+            hp.Press("print", null);
+            Assert.IsTrue(hp.WaitForState("queued", Wait));
+            Assert.IsFalse(hp.Feedback(3), "no feedback before done");
+
+            await broker.PublishTicketAsync("demo-hp-1", "{\"id\":\"demo-hp-1-000001\",\"ticket\":\"1\",\"state\":\"done\",\"position\":null,\"waitS\":null,\"host\":\"Sara\"}");
+            Assert.IsTrue(hp.WaitForState("done", Wait));
+
+            Assert.IsTrue(hp.Feedback(2));
+            Assert.IsTrue(broker.WaitForMessage("helppoint/v1/demo/demo-hp-1/feedback", Wait));
+            Assert.AreEqual("{\"id\":\"demo-hp-1-000001\",\"score\":2}", broker.Received("helppoint/v1/demo/demo-hp-1/feedback"));
+        }
+
+        [TestMethod]
         public async Task Dispose_leaves_a_retained_offline_status()
         {
             await using var broker = await FakeGateway.StartAsync();

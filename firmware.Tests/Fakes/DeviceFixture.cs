@@ -21,12 +21,18 @@ namespace HelpPoint.Firmware.Tests
         public const int EndScreenMs = 20000;
 
         private DeviceFixture(MemoryStorage storage, IRandomSource random)
+            : this(storage, random, false)
+        {
+        }
+
+        private DeviceFixture(MemoryStorage storage, IRandomSource random, bool silent)
         {
             Clock = new FakeClock(1000);
             Storage = storage;
             Display = new RecordingDisplay();
             Mqtt = new FakeMqttConnection();
             Metrics = new FakeMetrics();
+            Signals = new RecordingSignals();
             Settings = new HelpPointSettings
             {
                 Branch = BranchName,
@@ -34,10 +40,18 @@ namespace HelpPoint.Firmware.Tests
                 Secret = SecretValue,
                 FirmwareVersion = "1.0.0",
                 DefaultLanguage = Languages.Swedish,
-                TerminalScreenMs = EndScreenMs
+                TerminalScreenMs = EndScreenMs,
+                Silent = silent
             };
-            Device = new HelpPointDevice(Settings, Clock, Storage, Display, Mqtt, random, Metrics);
+            Outbox = new FileOutbox(Storage, Clock, FileOutbox.DefaultCapacity);
+            Device = new HelpPointDevice(Settings, Clock, Storage, Display, Mqtt, random, Metrics, Outbox, Signals);
         }
+
+        /// <summary>The device's durable offline queue (on <see cref="Storage"/>).</summary>
+        public FileOutbox Outbox { get; private set; }
+
+        /// <summary>The device's LED and buzzer.</summary>
+        public RecordingSignals Signals { get; private set; }
 
         /// <summary>The device's clock.</summary>
         public FakeClock Clock { get; private set; }
@@ -70,6 +84,12 @@ namespace HelpPoint.Firmware.Tests
         public static DeviceFixture Create()
         {
             return new DeviceFixture(new MemoryStorage(), FixedRandom.Lowest());
+        }
+
+        /// <summary>A device in silent mode (no buzzer), not yet ticked.</summary>
+        public static DeviceFixture CreateSilent()
+        {
+            return new DeviceFixture(new MemoryStorage(), FixedRandom.Lowest(), true);
         }
 
         /// <summary>A device with its own random source.</summary>
@@ -117,6 +137,12 @@ namespace HelpPoint.Firmware.Tests
             bool created = Device.Press(category, lang);
             Device.Tick();
             return created;
+        }
+
+        /// <summary>The gateway sends the branch's config (JSON with ' for ").</summary>
+        public void Config(string json)
+        {
+            Mqtt.Deliver(Topic("config"), Json(json), true);
         }
 
         /// <summary>The gateway answers live on the ticket topic (JSON with ' for ").</summary>

@@ -36,15 +36,15 @@ namespace HelpPoint.Firmware.Tests
         }
 
         /// <inheritdoc/>
-        public void Write(string name, byte[] data)
+        public void Write(string name, byte[] data, int count)
         {
             if (FailWrites)
             {
                 throw new InvalidOperationException("flash write failed");
             }
 
-            var copy = new byte[data.Length];
-            Array.Copy(data, copy, data.Length);
+            var copy = new byte[count];
+            Array.Copy(data, copy, count);
             _files[name] = copy;
         }
 

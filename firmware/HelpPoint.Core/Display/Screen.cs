@@ -15,12 +15,19 @@ namespace HelpPoint.Core
 
         /// <summary>Creates a screen; callers keep <paramref name="lines"/> within the limits.</summary>
         public Screen(HelpPointState state, string language, string ticket, string[] lines, bool online)
+            : this(state, language, ticket, lines, online, false)
+        {
+        }
+
+        /// <summary>Creates a screen and records whether text had to be dropped to fit.</summary>
+        public Screen(HelpPointState state, string language, string ticket, string[] lines, bool online, bool truncated)
         {
             State = state;
             Language = language;
             Ticket = ticket;
             Lines = lines;
             Online = online;
+            Truncated = truncated;
         }
 
         /// <summary>The state this screen belongs to.</summary>
@@ -43,5 +50,8 @@ namespace HelpPoint.Core
 
         /// <summary>True while the device has a broker connection.</summary>
         public bool Online { get; private set; }
+
+        /// <summary>True when the text needed more than <see cref="MaxLines"/> lines and the rest was dropped (a layout bug the tests catch).</summary>
+        public bool Truncated { get; private set; }
     }
 }

@@ -11,6 +11,24 @@ namespace HelpPoint.Core
         /// <summary>Builds the screen for a state. Numbers are <see cref="TicketMessage.None"/> when unknown.</summary>
         public static Screen Build(HelpPointState state, string language, string ticket, int position, int waitS, string host, bool online)
         {
+            return Build(state, language, ticket, position, waitS, host, online, null, FeedbackPrompt.None);
+        }
+
+        /// <summary>
+        /// Builds the screen for a state, with the language the visitor picked (shown while idle; null
+        /// for none) and the feedback prompt after <c>done</c>.
+        /// </summary>
+        public static Screen Build(
+            HelpPointState state,
+            string language,
+            string ticket,
+            int position,
+            int waitS,
+            string host,
+            bool online,
+            string selectedLanguage,
+            FeedbackPrompt feedback)
+        {
             bool sv = language != Languages.English;
             var lines = new ArrayList();
             switch (state)
@@ -19,6 +37,12 @@ namespace HelpPoint.Core
                     lines.Add(sv ? "IT-hjälp" : "IT help");
                     lines.Add(string.Empty);
                     Add(lines, sv ? "Tryck på en knapp för hjälp" : "Press a button for help");
+                    if (selectedLanguage != null)
+                    {
+                        lines.Add(string.Empty);
+                        Add(lines, (sv ? "Språk: " : "Language: ") + Languages.DisplayName(selectedLanguage, sv ? Languages.Swedish : Languages.English));
+                    }
+
                     break;
 
                 case HelpPointState.Sending:
@@ -64,6 +88,16 @@ namespace HelpPoint.Core
                 case HelpPointState.Done:
                     AddTicket(lines, ticket, sv);
                     Add(lines, sv ? "Klart — tack för besöket!" : "Done — thank you for coming!");
+                    if (feedback == FeedbackPrompt.Open)
+                    {
+                        Add(lines, sv ? "Hur gick det? Tryck" : "How did it go? Press");
+                        Add(lines, sv ? "1=bra 2=okej 3=dåligt" : "1=good 2=okay 3=bad");
+                    }
+                    else if (feedback == FeedbackPrompt.Given)
+                    {
+                        Add(lines, sv ? "Tack för ditt svar!" : "Thanks for your answer!");
+                    }
+
                     break;
 
                 case HelpPointState.Cancelled:
@@ -86,14 +120,38 @@ namespace HelpPoint.Core
                     break;
             }
 
-            int count = lines.Count < Screen.MaxLines ? lines.Count : Screen.MaxLines;
-            var result = new string[count];
-            for (int i = 0; i < count; i++)
+            return Finish(state, sv, ticket, lines, online);
+        }
+
+        /// <summary>
+        /// The setup screen a device shows when it cannot start from its config file: what to do, and
+        /// the first thing that is wrong.
+        /// </summary>
+        public static Screen Setup(ConfigProblem problem, string field, string language)
+        {
+            bool sv = language != Languages.English;
+            var lines = new ArrayList();
+            Add(lines, sv ? "Inställning behövs" : "Setup needed");
+            lines.Add(string.Empty);
+            switch (problem)
             {
-                result[i] = (string)lines[i];
+                case ConfigProblem.Missing:
+                    Add(lines, sv ? "config.json saknas på I:" : "config.json is missing on I:");
+                    break;
+                case ConfigProblem.NotJson:
+                    Add(lines, sv ? "config.json är inte giltig JSON" : "config.json is not valid JSON");
+                    break;
+                case ConfigProblem.MissingField:
+                    Add(lines, (sv ? "Saknas: " : "Missing: ") + field);
+                    break;
+                default:
+                    Add(lines, (sv ? "Ogiltigt: " : "Invalid: ") + field);
+                    break;
             }
 
-            return new Screen(state, sv ? Languages.Swedish : Languages.English, ticket, result, online);
+            lines.Add(string.Empty);
+            Add(lines, sv ? "Se docs/firmware.md" : "See docs/firmware.md");
+            return Finish(HelpPointState.Setup, sv, null, lines, false);
         }
 
         /// <summary>Whole minutes for a wait estimate, rounded up and at least 1.</summary>
@@ -101,6 +159,18 @@ namespace HelpPoint.Core
         {
             int minutes = (waitS / 60) + (waitS % 60 > 0 ? 1 : 0);
             return minutes < 1 ? 1 : minutes;
+        }
+
+        private static Screen Finish(HelpPointState state, bool sv, string ticket, ArrayList lines, bool online)
+        {
+            int count = lines.Count < Screen.MaxLines ? lines.Count : Screen.MaxLines;
+            var result = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                result[i] = (string)lines[i];
+            }
+
+            return new Screen(state, sv ? Languages.Swedish : Languages.English, ticket, result, online, lines.Count > Screen.MaxLines);
         }
 
         private static void AddTicket(ArrayList lines, string ticket, bool sv)

@@ -12,13 +12,18 @@ namespace HelpPoint.Core
         /// <summary>The whole file, or null when it does not exist.</summary>
         byte[] ReadAll(string name);
 
-        /// <summary>Creates or replaces the file with exactly these bytes.</summary>
-        void Write(string name, byte[] data);
+        /// <summary>
+        /// Creates or replaces the file with the first <paramref name="count"/> bytes of
+        /// <paramref name="data"/>. A power cut may leave any prefix of them behind, which is why
+        /// callers write a new file and then <see cref="Rename"/> it over the old one.
+        /// </summary>
+        void Write(string name, byte[] data, int count);
 
         /// <summary>
         /// Renames <paramref name="from"/> to <paramref name="to"/>, replacing <paramref name="to"/>
-        /// if it exists. Callers rely on this to commit a fully written file in one step, so an
-        /// adapter must make it as atomic as its file system allows.
+        /// if it exists. Callers rely on this to commit a fully written file in one step. On a FAT
+        /// file system it is "delete the old, then move" and a power cut may fall in between: callers
+        /// must then find the complete <paramref name="from"/> file on the next boot.
         /// </summary>
         void Rename(string from, string to);
 

@@ -149,6 +149,80 @@ namespace HelpPoint.Core
             }
         }
 
+        /// <summary>Reads a board message, or returns null when it is not one.</summary>
+        public static BoardMessage DecodeBoard(byte[] payload)
+        {
+            try
+            {
+                JsonObject obj = ParseObject(payload);
+                if (obj == null || !(obj.Get("staffed") is bool))
+                {
+                    return null;
+                }
+
+                ArrayList serving = obj.Get("serving") as ArrayList;
+                ArrayList waiting = obj.Get("waiting") as ArrayList;
+                int servingCount = serving == null ? 0 : serving.Count;
+                var tickets = new string[servingCount];
+                var hosts = new string[servingCount];
+                int used = 0;
+                for (int i = 0; i < servingCount; i++)
+                {
+                    JsonObject entry = serving[i] as JsonObject;
+                    string ticket = entry == null ? null : ReadTicketNumber(entry.Get("ticket"));
+                    if (ticket != null)
+                    {
+                        tickets[used] = ticket;
+                        hosts[used] = entry.Get("host") as string;
+                        used++;
+                    }
+                }
+
+                if (used < servingCount)
+                {
+                    tickets = Shrink(tickets, used);
+                    hosts = Shrink(hosts, used);
+                }
+
+                int waitingCount = 0;
+                for (int i = 0; waiting != null && i < waiting.Count; i++)
+                {
+                    if (ReadTicketNumber(waiting[i]) != null)
+                    {
+                        waitingCount++;
+                    }
+                }
+
+                var queue = new string[waitingCount];
+                int next = 0;
+                for (int i = 0; waiting != null && i < waiting.Count; i++)
+                {
+                    string ticket = ReadTicketNumber(waiting[i]);
+                    if (ticket != null)
+                    {
+                        queue[next++] = ticket;
+                    }
+                }
+
+                return new BoardMessage((bool)obj.Get("staffed"), tickets, hosts, queue, ReadCount(obj.Get("waitS")));
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+
+        private static string[] Shrink(string[] items, int count)
+        {
+            var result = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                result[i] = items[i];
+            }
+
+            return result;
+        }
+
         private static JsonObject ParseObject(byte[] payload)
         {
             if (payload == null || payload.Length == 0 || payload.Length > MaxPayloadBytes)

@@ -36,8 +36,10 @@ namespace HelpPoint.Core
         private readonly string _statusTopic;
         private readonly string _ticketTopic;
         private readonly string _configTopic;
+        private readonly string _feedbackTopic;
         private readonly string[] _subscriptions;
         private readonly byte[] _offlinePayload;
+        private readonly SignalPlayer _signals;
 
         // The current request (guarded by _lock). _requestId is null when idle.
         private string _requestId;
@@ -55,6 +57,14 @@ namespace HelpPoint.Core
         private string _host;
         private string _reason;
         private long _endStateAtMs;
+        private FeedbackPrompt _feedback = FeedbackPrompt.None;
+
+        // The language the visitor picked with the language button, or null (guarded by _lock).
+        private string _selectedLanguage;
+        private long _languageChosenAtMs;
+
+        // A signal to play on the next tick, so that LED and buzzer are only driven from the app loop.
+        private SignalKind _pendingSignal = SignalKind.None;
 
         // After a reboot the retained ticket of the last request may bring it back (guarded by _lock).
         private bool _mayRestore = true;
@@ -70,6 +80,18 @@ namespace HelpPoint.Core
         private long _lastStatusAtMs;
 
         private HelpPointSnapshot _snapshot;
+
+        // What the current screen was built from (guarded by _lock); a new one is built only on change.
+        private HelpPointState _screenState = HelpPointState.Setup;
+        private string _screenLanguage;
+        private string _screenTicket;
+        private int _screenPosition;
+        private int _screenWaitS;
+        private string _screenHost;
+        private bool _screenOnline;
+        private string _screenSelected;
+        private FeedbackPrompt _screenFeedback;
+        private Screen _screen;
 
         // App loop only.
         private Screen _shown;
@@ -87,7 +109,7 @@ namespace HelpPoint.Core
         {
         }
 
-        /// <summary>A help point with the given outbox (the seam for a durable offline queue).</summary>
+        /// <summary>A help point with the given outbox (<see cref="FileOutbox"/> on a real device) and no LED or buzzer.</summary>
         public HelpPointDevice(
             HelpPointSettings settings,
             IClock clock,
@@ -97,9 +119,24 @@ namespace HelpPoint.Core
             IRandomSource random,
             IDeviceMetrics metrics,
             IOutbox outbox)
+            : this(settings, clock, storage, display, connection, random, metrics, outbox, new NoSignalOutput())
+        {
+        }
+
+        /// <summary>A help point with the given outbox, LED and buzzer.</summary>
+        public HelpPointDevice(
+            HelpPointSettings settings,
+            IClock clock,
+            IStorage storage,
+            IDisplay display,
+            IMqttConnection connection,
+            IRandomSource random,
+            IDeviceMetrics metrics,
+            IOutbox outbox,
+            ISignalOutput signals)
         {
             if (settings == null || clock == null || storage == null || display == null
-                || connection == null || random == null || metrics == null || outbox == null)
+                || connection == null || random == null || metrics == null || outbox == null || signals == null)
             {
                 throw new ArgumentNullException();
             }
@@ -128,6 +165,8 @@ namespace HelpPoint.Core
             _statusTopic = Topics.ForDevice(settings.Branch, settings.DeviceId, "status");
             _ticketTopic = Topics.ForDevice(settings.Branch, settings.DeviceId, "ticket");
             _configTopic = Topics.ForDevice(settings.Branch, settings.DeviceId, "config");
+            _feedbackTopic = Topics.ForDevice(settings.Branch, settings.DeviceId, "feedback");
+            _signals = new SignalPlayer(signals, settings.Silent);
             _subscriptions = new string[] { _ticketTopic, _configTopic };
             _offlinePayload = ProtocolCodec.EncodeOffline();
 
@@ -161,6 +200,84 @@ namespace HelpPoint.Core
                 {
                     return _snapshot;
                 }
+            }
+        }
+
+        /// <summary>
+        /// A visitor pressed a category button: <see cref="Press(Category, string)"/> with the language
+        /// picked with the language button (none when nobody picked one).
+        /// </summary>
+        public bool Press(Category category)
+        {
+            string lang;
+            lock (_lock)
+            {
+                lang = _selectedLanguage;
+            }
+
+            return Press(category, lang);
+        }
+
+        /// <summary>
+        /// The language button: picks the next of the branch's languages (from its config message),
+        /// starting with the first. Only between requests; returns the picked code, or null when
+        /// nothing changed (a request is alive, or the branch lists no language).
+        /// </summary>
+        public string CycleLanguage()
+        {
+            lock (_lock)
+            {
+                if (_stopped || HelpPointStates.IsActive(_state) || _languages == null || _languages.Length == 0)
+                {
+                    return null;
+                }
+
+                int next = 0;
+                for (int i = 0; i < _languages.Length; i++)
+                {
+                    if (_languages[i] == _selectedLanguage)
+                    {
+                        next = (i + 1) % _languages.Length;
+                        break;
+                    }
+                }
+
+                _selectedLanguage = _languages[next];
+                _languageChosenAtMs = _clock.NowMs;
+                _pendingSignal = SignalKind.Tick;
+                UpdateSnapshot();
+                return _selectedLanguage;
+            }
+        }
+
+        /// <summary>
+        /// The visitor rates the help after <c>done</c>: 3 happy, 2 neutral, 1 unhappy. Accepted once
+        /// per request while the done screen asks for it; sent on the <c>feedback</c> topic (kept in the
+        /// outbox like any message, so it survives a lost connection). False otherwise.
+        /// </summary>
+        public bool Feedback(int score)
+        {
+            if (score < 1 || score > 3)
+            {
+                throw new ArgumentOutOfRangeException("score");
+            }
+
+            lock (_lock)
+            {
+                if (_stopped || _state != HelpPointState.Done || _feedback != FeedbackPrompt.Open || _requestId == null)
+                {
+                    return false;
+                }
+
+                if (!_outbox.Add(new OutboxItem(OutboxItemKind.Feedback, _requestId, _category, null, _clock.NowMs, score)))
+                {
+                    return false;
+                }
+
+                _feedback = FeedbackPrompt.Given;
+                _pendingSignal = SignalKind.Tick;
+                UpdateSnapshot();
+                return true;
             }
         }
 
@@ -218,14 +335,25 @@ namespace HelpPoint.Core
                 _requestId = id;
                 _category = category;
                 _pressedAtMs = now;
-                if (_outbox.Add(new OutboxItem(OutboxItemKind.Request, id, category, lang, now)))
+                bool stored;
+                try
+                {
+                    stored = _outbox.Add(new OutboxItem(OutboxItemKind.Request, id, category, lang, now));
+                }
+                catch (Exception)
+                {
+                    stored = false;
+                }
+
+                if (stored)
                 {
                     _state = HelpPointState.Sending;
+                    _pendingSignal = SignalKind.Received;
                 }
                 else
                 {
                     EnterEndState(HelpPointState.Rejected, now);
-                    _reason = "outbox full";
+                    _reason = "not stored (queue full or flash error)";
                 }
 
                 UpdateSnapshot();
@@ -280,6 +408,16 @@ namespace HelpPoint.Core
                 }
 
                 long now = _clock.NowMs;
+                if (_pendingSignal != SignalKind.None)
+                {
+                    _signals.Play(_pendingSignal, now);
+                    _pendingSignal = SignalKind.None;
+                }
+                else
+                {
+                    _signals.Update(now);
+                }
+
                 if (_sessionUp && !_connection.IsConnected)
                 {
                     // The library may drop a connection without raising the event.
@@ -288,6 +426,7 @@ namespace HelpPoint.Core
 
                 ExpireEndState(now);
                 ScheduleResend(now);
+                _outbox.Checkpoint(now);
                 sessionUp = _sessionUp;
                 connectDue = !_sessionUp && now >= _nextConnectAtMs;
             }
@@ -420,6 +559,11 @@ namespace HelpPoint.Core
                             // From now on it may reach the gateway, so a cancel must be sent too.
                             _requestMaybeSent = true;
                         }
+                    }
+                    else if (item.Kind == OutboxItemKind.Feedback)
+                    {
+                        topic = _feedbackTopic;
+                        payload = ProtocolCodec.EncodeFeedback(item.RequestId, item.Score);
                     }
                     else
                     {
@@ -608,6 +752,27 @@ namespace HelpPoint.Core
                 _endStateAtMs = now;
             }
 
+            if (next != _state)
+            {
+                switch (next)
+                {
+                    case HelpPointState.Queued:
+                        _pendingSignal = SignalKind.Accepted;
+                        break;
+                    case HelpPointState.Assigned:
+                        _pendingSignal = SignalKind.OnTheWay;
+                        break;
+                    case HelpPointState.Done:
+                        _feedback = FeedbackPrompt.Open;
+                        break;
+                    case HelpPointState.Unstaffed:
+                    case HelpPointState.Expired:
+                    case HelpPointState.Rejected:
+                        _pendingSignal = SignalKind.Problem;
+                        break;
+                }
+            }
+
             _state = next;
             _ticket = message.Ticket;
             _position = message.Position;
@@ -635,7 +800,15 @@ namespace HelpPoint.Core
         {
             if (HelpPointStates.IsTerminal(_state) && now - _endStateAtMs >= _settings.TerminalScreenMs)
             {
+                // The visitor has gone: the next one starts without their language.
                 ClearRequest();
+                _selectedLanguage = null;
+                UpdateSnapshot();
+            }
+            else if (_selectedLanguage != null && !HelpPointStates.IsActive(_state)
+                && now - _languageChosenAtMs >= _settings.LanguageResetMs)
+            {
+                _selectedLanguage = null;
                 UpdateSnapshot();
             }
         }
@@ -664,6 +837,10 @@ namespace HelpPoint.Core
         {
             _state = state;
             _endStateAtMs = now;
+            if (state == HelpPointState.Rejected || state == HelpPointState.Expired)
+            {
+                _pendingSignal = SignalKind.Problem;
+            }
         }
 
         // Callers hold _lock.
@@ -680,6 +857,7 @@ namespace HelpPoint.Core
             _waitS = TicketMessage.None;
             _host = null;
             _reason = null;
+            _feedback = FeedbackPrompt.None;
         }
 
         // Callers hold _lock.
@@ -701,36 +879,27 @@ namespace HelpPoint.Core
         {
             // A request that waits for its ticket while the network is down is "saved", not "sending".
             HelpPointState shown = _state == HelpPointState.Sending && !_sessionUp ? HelpPointState.Offline : _state;
-            string language = Languages.ForDisplay(_lang, _settings.DefaultLanguage);
-            Screen screen = Screens.Build(shown, language, _ticket, _position, _waitS, _host, _sessionUp);
-            if (_snapshot != null && SameScreen(screen, _snapshot.Screen))
+            string selected = shown == HelpPointState.Idle ? _selectedLanguage : null;
+            string language = Languages.ForDisplay(_requestId != null ? _lang : _selectedLanguage, _settings.DefaultLanguage);
+            if (_screen == null || shown != _screenState || language != _screenLanguage || _ticket != _screenTicket
+                || _position != _screenPosition || _waitS != _screenWaitS || _host != _screenHost
+                || _sessionUp != _screenOnline || selected != _screenSelected || _feedback != _screenFeedback)
             {
-                // Keep the old object, so the display is not redrawn for nothing.
-                screen = _snapshot.Screen;
+                _screenState = shown;
+                _screenLanguage = language;
+                _screenTicket = _ticket;
+                _screenPosition = _position;
+                _screenWaitS = _waitS;
+                _screenHost = _host;
+                _screenOnline = _sessionUp;
+                _screenSelected = selected;
+                _screenFeedback = _feedback;
+                _screen = Screens.Build(shown, language, _ticket, _position, _waitS, _host, _sessionUp, selected, _feedback);
             }
 
             _snapshot = new HelpPointSnapshot(
                 shown, _sessionUp, _requestId, _ticket, _position, _waitS, _host, _reason,
-                _outbox.Count, _languages, _categories, screen);
-        }
-
-        private static bool SameScreen(Screen a, Screen b)
-        {
-            if (a.State != b.State || a.Online != b.Online || a.Ticket != b.Ticket
-                || a.Language != b.Language || a.Lines.Length != b.Lines.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < a.Lines.Length; i++)
-            {
-                if (a.Lines[i] != b.Lines[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
+                _outbox.Count, _languages, _categories, _screen, _selectedLanguage, _feedback);
         }
     }
 }

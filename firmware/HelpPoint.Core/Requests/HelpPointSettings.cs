@@ -29,5 +29,11 @@ namespace HelpPoint.Core
         /// gateway deduplicates on the request id; it covers a gateway that missed the first copy.
         /// </summary>
         public int ResendAfterMs { get; set; } = 30000;
+
+        /// <summary>True for silent mode: the buzzer never sounds, the LED still shows every signal.</summary>
+        public bool Silent { get; set; }
+
+        /// <summary>How long a language picked with the language button is kept while nobody presses a category.</summary>
+        public int LanguageResetMs { get; set; } = 60000;
     }
 }

@@ -19,8 +19,12 @@ namespace HelpPoint.Core
             int pending,
             string[] languages,
             Category[] categories,
-            Screen screen)
+            Screen screen,
+            string selectedLanguage,
+            FeedbackPrompt feedback)
         {
+            SelectedLanguage = selectedLanguage;
+            Feedback = feedback;
             State = state;
             Connected = connected;
             RequestId = requestId;
@@ -76,5 +80,11 @@ namespace HelpPoint.Core
 
         /// <summary>What the display shows.</summary>
         public Screen Screen { get; private set; }
+
+        /// <summary>The language picked with the language button, or null.</summary>
+        public string SelectedLanguage { get; private set; }
+
+        /// <summary>Whether the done screen asks for feedback, or got it.</summary>
+        public FeedbackPrompt Feedback { get; private set; }
     }
 }

@@ -21,6 +21,9 @@ namespace HelpPoint.Core
         Unstaffed = 8,
 
         /// <summary>The gateway refused the request, or the device could not make one.</summary>
-        Rejected = 9
+        Rejected = 9,
+
+        /// <summary>The device is not provisioned (no or broken config file): it shows the setup screen.</summary>
+        Setup = 10
     }
 }

@@ -18,6 +18,7 @@ namespace HelpPoint.Core
                 case HelpPointState.Expired: return "expired";
                 case HelpPointState.Unstaffed: return "unstaffed";
                 case HelpPointState.Rejected: return "rejected";
+                case HelpPointState.Setup: return "setup";
                 default: return "unknown";
             }
         }
@@ -38,6 +39,7 @@ namespace HelpPoint.Core
                 case "expired": state = HelpPointState.Expired; return true;
                 case "unstaffed": state = HelpPointState.Unstaffed; return true;
                 case "rejected": state = HelpPointState.Rejected; return true;
+                case "setup": state = HelpPointState.Setup; return true;
                 default: return false;
             }
         }
@@ -67,7 +69,7 @@ namespace HelpPoint.Core
         /// <summary>True for the end states that return to idle after a while.</summary>
         public static bool IsTerminal(HelpPointState state)
         {
-            return state != HelpPointState.Idle && !IsActive(state);
+            return state != HelpPointState.Idle && state != HelpPointState.Setup && !IsActive(state);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace HelpPoint.Core
 {
@@ -17,6 +16,7 @@ namespace HelpPoint.Core
 
         private readonly IStorage _storage;
         private readonly string _deviceId;
+        private readonly byte[] _digits = new byte[20];
         private long _last;
 
         /// <summary>Loads the last issued number from storage (0 when the device never issued one).</summary>
@@ -60,7 +60,7 @@ namespace HelpPoint.Core
         public string Next()
         {
             long next = _last + 1;
-            _storage.Write(TempFileName, Encoding.UTF8.GetBytes(next.ToString()));
+            _storage.Write(TempFileName, _digits, WriteDigits(next));
             _storage.Rename(TempFileName, FileName);
             _last = next;
             return FormatId(_deviceId, next);
@@ -70,6 +70,25 @@ namespace HelpPoint.Core
         public static string FormatId(string deviceId, long seq)
         {
             return deviceId + "-" + seq.ToString("D6");
+        }
+
+        // Decimal digits of a positive number into the reused buffer; returns their count.
+        private int WriteDigits(long value)
+        {
+            int count = 0;
+            long divisor = 1;
+            while (value / divisor >= 10)
+            {
+                divisor *= 10;
+            }
+
+            while (divisor > 0)
+            {
+                _digits[count++] = (byte)('0' + (int)(value / divisor % 10));
+                divisor /= 10;
+            }
+
+            return count;
         }
 
         private long ReadNumber(string name)

@@ -28,11 +28,11 @@ public sealed class FileStorage : IStorage
     }
 
     /// <inheritdoc/>
-    public void Write(string name, byte[] data)
+    public void Write(string name, byte[] data, int count)
     {
         // Flushed to disk, so that the rename that follows commits bytes that are really there.
         using var stream = new FileStream(PathOf(name), FileMode.Create, FileAccess.Write, FileShare.None);
-        stream.Write(data, 0, data.Length);
+        stream.Write(data, 0, count);
         stream.Flush(flushToDisk: true);
     }
 

@@ -19,7 +19,11 @@ public sealed record DeviceView(
     string Language,
     IReadOnlyList<string> Lines,
     IReadOnlyList<string> Languages,
-    IReadOnlyList<string> Categories)
+    IReadOnlyList<string> Categories,
+    string? SelectedLanguage,
+    string Feedback,
+    bool Led,
+    int Tone)
 {
     /// <summary>Reads one consistent snapshot of the device.</summary>
     public static DeviceView Of(VirtualHelpPoint device)
@@ -40,6 +44,10 @@ public sealed record DeviceView(
             s.Screen.Language,
             s.Screen.Lines,
             s.Languages,
-            s.Categories.Select(c => HelpPoint.Core.Categories.ToProtocol(c)).ToArray());
+            s.Categories.Select(c => HelpPoint.Core.Categories.ToProtocol(c)).ToArray(),
+            s.SelectedLanguage,
+            s.Feedback switch { FeedbackPrompt.Open => "open", FeedbackPrompt.Given => "given", _ => "none" },
+            device.Led,
+            device.Tone);
     }
 }

@@ -60,6 +60,43 @@ public static class DevicesApi
             return TypedResults.Ok(new { cancelled, device = DeviceView.Of(device) });
         });
 
+        group.MapPost("/{id}/language", IResult (string id, SimulatorFleet fleet) =>
+        {
+            if (fleet.Find(id) is not { } device)
+            {
+                return UnknownDevice(id, fleet);
+            }
+
+            string? picked = device.CycleLanguage();
+            return TypedResults.Ok(new { language = picked, device = DeviceView.Of(device) });
+        });
+
+        group.MapPost("/{id}/feedback", async Task<IResult> (string id, HttpRequest http, SimulatorFleet fleet) =>
+        {
+            if (fleet.Find(id) is not { } device)
+            {
+                return UnknownDevice(id, fleet);
+            }
+
+            FeedbackRequest? body;
+            try
+            {
+                body = await http.ReadFromJsonAsync<FeedbackRequest>(http.HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                return Invalid("Malformed body", "Send JSON like {\"score\":3} with content-type application/json.");
+            }
+
+            if (body?.Score is not (>= 1 and <= 3))
+            {
+                return Invalid("Invalid score", "score is 3 (happy), 2 (neutral) or 1 (unhappy).");
+            }
+
+            bool taken = device.Feedback(body.Score.Value);
+            return TypedResults.Ok(new { taken, device = DeviceView.Of(device) });
+        });
+
         return group;
     }
 

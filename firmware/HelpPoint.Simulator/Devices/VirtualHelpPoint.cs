@@ -26,6 +26,7 @@ public sealed class VirtualHelpPoint : IDisposable
     private readonly HelpPointDevice _device;
     private readonly MqttNetConnection _connection;
     private readonly LastScreenDisplay _display = new();
+    private readonly RecordingSignalOutput _signals = new();
     private readonly AutoResetEvent _wake = new(false);
     private readonly ILogger _logger;
     private Thread? _thread;
@@ -69,10 +70,15 @@ public sealed class VirtualHelpPoint : IDisposable
             DefaultLanguage = options.Language,
             TerminalScreenMs = (int)options.EndStateScreenTime.TotalMilliseconds,
             StatusIntervalMs = (int)options.StatusInterval.TotalMilliseconds,
+            Silent = options.Silent,
         };
         var storage = new FileStorage(Path.Combine(options.DataPath, options.DeviceId));
+        var clock = new SystemClock();
+
+        // The durable offline queue, as on the device: presses made while the broker is away survive a restart.
+        var outbox = new FileOutbox(storage, clock, FileOutbox.DefaultCapacity);
         _device = new HelpPointDevice(
-            settings, new SystemClock(), storage, _display, _connection, new SharedRandomSource(), new SimulatedMetrics());
+            settings, clock, storage, _display, _connection, new SharedRandomSource(), new SimulatedMetrics(), outbox, _signals);
     }
 
     /// <summary>The options this device was made with.</summary>
@@ -138,7 +144,10 @@ public sealed class VirtualHelpPoint : IDisposable
     /// still alive (the display keeps showing it) or the branch does not offer the category.
     /// </summary>
     /// <param name="category">bankid, swish, print, email, phone, forms or other.</param>
-    /// <param name="lang">The visitor's ISO 639-1 language, or null for none.</param>
+    /// <param name="lang">
+    /// The visitor's ISO 639-1 language, or null for the one picked with <see cref="CycleLanguage"/>
+    /// (none unless the language button was used).
+    /// </param>
     /// <exception cref="ArgumentException">Unknown category or malformed language code.</exception>
     public bool Press(string category, string? lang = null)
     {
@@ -152,10 +161,40 @@ public sealed class VirtualHelpPoint : IDisposable
             throw new ArgumentException($"'{lang}' is not a two-letter ISO 639-1 code", nameof(lang));
         }
 
-        bool created = _device.Press(parsed, string.IsNullOrEmpty(lang) ? null : lang);
+        // Without an explicit language the press carries the one picked with the language button (none by default).
+        bool created = string.IsNullOrEmpty(lang) ? _device.Press(parsed) : _device.Press(parsed, lang);
         _wake.Set();
         return created;
     }
+
+    /// <summary>
+    /// The language button: picks the next of the branch's languages. Returns the picked code, or
+    /// null while a request is alive.
+    /// </summary>
+    public string? CycleLanguage()
+    {
+        string? picked = _device.CycleLanguage();
+        _wake.Set();
+        return picked;
+    }
+
+    /// <summary>
+    /// The visitor rates the help after <c>done</c> (3 happy, 2 neutral, 1 unhappy); sent on the
+    /// feedback topic. False when the display is not asking for feedback.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Score outside 1 … 3.</exception>
+    public bool Feedback(int score)
+    {
+        bool taken = _device.Feedback(score);
+        _wake.Set();
+        return taken;
+    }
+
+    /// <summary>The status LED as the device drives it.</summary>
+    public bool Led => _signals.Led;
+
+    /// <summary>The buzzer frequency in Hz (0 quiet).</summary>
+    public int Tone => _signals.Tone;
 
     /// <summary>The visitor withdraws the current request. False when there is none.</summary>
     public bool Cancel()

@@ -36,6 +36,9 @@ public sealed class VirtualHelpPointOptions
     /// <summary>Period of the retained status heartbeat.</summary>
     public TimeSpan StatusInterval { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Silent mode: the buzzer never sounds (the LED still signals).</summary>
+    public bool Silent { get; set; }
+
     /// <summary>How long connect, publish (until PUBACK) and subscribe may take.</summary>
     public TimeSpan MqttTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -54,6 +54,16 @@ function createCard(device) {
 
   const select = card.querySelector(".lang");
   select.dataset.testid = `lang-${id}`;
+  const cycle = card.querySelector(".cycle");
+  cycle.dataset.testid = `cycle-${id}`;
+  cycle.addEventListener("click", () => act(() => api("POST", `/api/devices/${encodeURIComponent(id)}/language`)));
+  for (const button of card.querySelectorAll(".feedback button")) {
+    button.dataset.testid = `feedback-${id}-${button.dataset.score}`;
+    button.addEventListener("click", () => act(() => api("POST", `/api/devices/${encodeURIComponent(id)}/feedback`, {
+      score: Number(button.dataset.score),
+    })));
+  }
+  card.querySelector(".led").dataset.testid = `led-${id}`;
   const cancel = card.querySelector(".cancel");
   cancel.dataset.testid = `cancel-${id}`;
   cancel.addEventListener("click", () => act(() => api("POST", `/api/devices/${encodeURIComponent(id)}/cancel`)));
@@ -93,6 +103,10 @@ function render(device) {
     button.disabled = !device.categories.includes(button.dataset.category);
   }
   updateLanguages(entry, device.languages);
+  card.querySelector(".feedback").hidden = device.feedback !== "open";
+  const led = card.querySelector(".led");
+  led.classList.toggle("on", device.led);
+  led.classList.toggle("beep", device.tone > 0);
 
   const facts = [
     ["state", device.state], ["request", device.requestId], ["ticket", device.ticket],

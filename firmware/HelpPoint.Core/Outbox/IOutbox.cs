@@ -1,8 +1,8 @@
 namespace HelpPoint.Core
 {
     /// <summary>
-    /// Messages waiting for the broker, oldest first. The seam for the durable offline queue: today
-    /// <see cref="MemoryOutbox"/> keeps them in RAM; a flash-backed one can replace it unchanged.
+    /// Messages waiting for the broker, oldest first: <see cref="FileOutbox"/> keeps them on flash
+    /// (the device and the simulator), <see cref="MemoryOutbox"/> in RAM (tests that need no flash).
     /// </summary>
     public interface IOutbox
     {
@@ -20,5 +20,11 @@ namespace HelpPoint.Core
 
         /// <summary>Removes every item of that kind for that request; returns how many.</summary>
         int Remove(string requestId, OutboxItemKind kind);
+
+        /// <summary>
+        /// Called on every tick: a durable outbox may record the items' current ages now and then, so
+        /// that after a power cut <c>ageMs</c> continues from a recent value. Must not allocate.
+        /// </summary>
+        void Checkpoint(long nowMs);
     }
 }

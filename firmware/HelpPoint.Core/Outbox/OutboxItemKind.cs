@@ -4,6 +4,7 @@ namespace HelpPoint.Core
     public enum OutboxItemKind
     {
         Request = 0,
-        Cancel = 1
+        Cancel = 1,
+        Feedback = 2
     }
 }

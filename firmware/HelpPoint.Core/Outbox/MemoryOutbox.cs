@@ -48,6 +48,11 @@ namespace HelpPoint.Core
         }
 
         /// <inheritdoc/>
+        public void Checkpoint(long nowMs)
+        {
+        }
+
+        /// <inheritdoc/>
         public int Remove(string requestId, OutboxItemKind kind)
         {
             int removed = 0;

@@ -1,0 +1,83 @@
+using HelpPoint.Core;
+using HelpPoint.Device;
+using nanoFramework.UI;
+
+namespace HelpPoint.Board
+{
+    /// <summary>
+    /// Core's <see cref="IBoardDisplay"/> on a TFT driven by nanoFramework.Graphics' native display
+    /// driver: each character is a scaled <see cref="PixelFont"/> cell written with
+    /// <see cref="DisplayControl.Write(ushort, ushort, ushort, ushort, ushort[])"/>, one reused buffer,
+    /// no font resources to build. Colours by line kind; the offline line is red.
+    /// </summary>
+    public sealed class TftBoardDisplay : IBoardDisplay
+    {
+        // RGB565.
+        private const ushort Black = 0x0000;
+        private const ushort White = 0xFFFF;
+        private const ushort Yellow = 0xFFE0;
+        private const ushort Cyan = 0x07FF;
+        private const ushort Green = 0x07E0;
+        private const ushort Red = 0xF800;
+        private const ushort Grey = 0xBDF7;
+
+        private readonly int _scale;
+        private readonly ushort[] _cell;
+        private readonly ushort _cellWidth;
+        private readonly ushort _cellHeight;
+
+        /// <summary>Initialises the display on the given SPI pins.</summary>
+        public TftBoardDisplay(SpiConfiguration spi, ushort width, ushort height, int scale, uint bufferBytes)
+        {
+            DisplayControl.Initialize(spi, new ScreenConfiguration(0, 0, width, height), bufferBytes);
+            _scale = scale;
+            _cellWidth = (ushort)(PixelFont.CellWidth * scale);
+            _cellHeight = (ushort)(PixelFont.CellHeight * scale);
+            _cell = new ushort[_cellWidth * _cellHeight];
+        }
+
+        /// <inheritdoc/>
+        public void Show(BoardScreen screen)
+        {
+            DisplayControl.Clear();
+            for (int row = 0; row < screen.Lines.Length; row++)
+            {
+                string text = screen.Lines[row];
+                ushort colour = ColourOf(screen.Kinds[row]);
+                for (int column = 0; column < text.Length && column < screen.Columns; column++)
+                {
+                    if (text[column] != ' ')
+                    {
+                        DrawChar(text[column], column, row, colour);
+                    }
+                }
+            }
+        }
+
+        private static ushort ColourOf(BoardLineKind kind)
+        {
+            switch (kind)
+            {
+                case BoardLineKind.Title: return Cyan;
+                case BoardLineKind.Heading: return Grey;
+                case BoardLineKind.Serving: return Green;
+                case BoardLineKind.Waiting: return Yellow;
+                case BoardLineKind.Offline: return Red;
+                default: return White;
+            }
+        }
+
+        private void DrawChar(char c, int column, int row, ushort colour)
+        {
+            for (int y = 0; y < _cellHeight; y++)
+            {
+                for (int x = 0; x < _cellWidth; x++)
+                {
+                    _cell[(y * _cellWidth) + x] = PixelFont.Pixel(c, x / _scale, y / _scale) ? colour : Black;
+                }
+            }
+
+            DisplayControl.Write((ushort)(column * _cellWidth), (ushort)(row * _cellHeight), _cellWidth, _cellHeight, _cell);
+        }
+    }
+}

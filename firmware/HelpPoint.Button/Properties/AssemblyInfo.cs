@@ -1,0 +1,8 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+[assembly: AssemblyTitle("HelpPoint.Button")]
+[assembly: AssemblyDescription("HelpPoint help point firmware (ESP32, .NET nanoFramework)")]
+[assembly: AssemblyProduct("HelpPoint")]
+[assembly: AssemblyVersion("1.0.0.0")]
+[assembly: ComVisible(false)]

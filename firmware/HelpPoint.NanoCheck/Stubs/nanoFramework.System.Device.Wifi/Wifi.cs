@@ -1,0 +1,52 @@
+// Stub of nanoFramework.System.Device.Wifi 1.5.149 (assembly System.Device.Wifi).
+namespace System.Device.Wifi
+{
+    public enum WifiReconnectionKind
+    {
+        Automatic,
+        Manual
+    }
+
+    public sealed class WifiAdapter : IDisposable
+    {
+        public WifiNetworkReport NetworkReport => throw null;
+        public static WifiAdapter[] FindAllAdapters() => throw null;
+        public void Disconnect() => throw null;
+        public void ScanAsync() => throw null;
+        public void Dispose() => throw null;
+    }
+
+    public class WifiNetworkReport
+    {
+        public WifiAvailableNetwork[] AvailableNetworks => throw null;
+    }
+
+    public class WifiAvailableNetwork
+    {
+        public string Bsid => throw null;
+        public string Ssid => throw null;
+        public double NetworkRssiInDecibelMilliwatts => throw null;
+        public byte SignalBars => throw null;
+    }
+}
+
+namespace nanoFramework.Networking
+{
+    using System.Device.Wifi;
+    using System.Threading;
+
+    public static class WifiNetworkHelper
+    {
+        public static ManualResetEvent NetworkReady => throw null;
+        public static WifiAdapter WifiAdapter => throw null;
+        public static bool ConnectDhcp(
+            string ssid,
+            string password,
+            WifiReconnectionKind reconnectionKind = WifiReconnectionKind.Automatic,
+            bool requiresDateTime = false,
+            int wifiAdapterId = 0,
+            CancellationToken token = default) => throw null;
+        public static bool Reconnect(bool requiresDateTime = false, int wifiAdapterId = 0, CancellationToken token = default) => throw null;
+        public static void Disconnect() => throw null;
+    }
+}

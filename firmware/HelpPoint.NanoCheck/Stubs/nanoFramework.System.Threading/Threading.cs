@@ -1,0 +1,21 @@
+// Stub of nanoFramework.System.Threading 1.1.52 (assembly System.Threading).
+namespace System.Threading
+{
+    public readonly struct CancellationToken
+    {
+        public static CancellationToken None => default;
+        public bool IsCancellationRequested => throw null;
+        public WaitHandle WaitHandle => throw null;
+    }
+
+    public class CancellationTokenSource : IDisposable
+    {
+        public CancellationTokenSource() => throw null;
+        public CancellationTokenSource(int millisecondsDelay) => throw null;
+        public CancellationTokenSource(TimeSpan delay) => throw null;
+        public bool IsCancellationRequested => throw null;
+        public CancellationToken Token => throw null;
+        public void Cancel() => throw null;
+        public void Dispose() => throw null;
+    }
+}
