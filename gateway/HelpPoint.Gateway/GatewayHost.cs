@@ -89,6 +89,7 @@ public static class GatewayHost
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<DeviceDirectory>();
         services.AddSingleton<DeviceMessageHandler>();
+        services.AddSingleton<DeviceStateRepublisher>();
         var external = multiInstance;
         if (external)
         {

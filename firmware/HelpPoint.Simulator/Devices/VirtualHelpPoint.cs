@@ -71,6 +71,7 @@ public sealed class VirtualHelpPoint : IDisposable
             TerminalScreenMs = (int)options.EndStateScreenTime.TotalMilliseconds,
             StatusIntervalMs = (int)options.StatusInterval.TotalMilliseconds,
             Silent = options.Silent,
+            ResendAfterMs = (int)options.ResendAfter.TotalMilliseconds,
         };
         var storage = new FileStorage(Path.Combine(options.DataPath, options.DeviceId));
         var clock = new SystemClock();

@@ -41,4 +41,7 @@ public sealed class VirtualHelpPointOptions
 
     /// <summary>How long connect, publish (until PUBACK) and subscribe may take.</summary>
     public TimeSpan MqttTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A request sent but still without a ticket is sent again after this long (the firmware's default is 30 s).</summary>
+    public TimeSpan ResendAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,9 +1,5 @@
-using HelpPoint.Domain.Branches;
-using HelpPoint.Domain.Devices;
-using HelpPoint.Domain.Requests;
 using HelpPoint.Gateway.Demo;
 using HelpPoint.Gateway.Mqtt;
-using HelpPoint.Gateway.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -15,29 +11,15 @@ namespace HelpPoint.Gateway.Hosting;
 /// so devices and the gateway agree again after a restart.
 /// </summary>
 public sealed class ResumeStartup(
-    IBranchStore branches,
-    IDeviceStore devices,
-    IMqttPublisher mqtt,
-    RequestService requests,
+    DeviceStateRepublisher republisher,
     IConfiguration configuration,
     IOptions<MqttOptions> mqttOptions,
     IServiceProvider services,
-    IHostApplicationLifetime lifetime,
-    ILogger<ResumeStartup> logger) : IHostedService
+    IHostApplicationLifetime lifetime) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var byId = (await branches.AllAsync(cancellationToken)).ToDictionary(b => b.Id, StringComparer.Ordinal);
-        foreach (var device in await devices.AllAsync(cancellationToken))
-        {
-            if (byId.TryGetValue(device.Branch, out var branch))
-            {
-                await mqtt.PublishAsync(Topics.Config(device.Branch, device.Id), ProtocolJson.EncodeConfig(branch.Languages, Categories.All), retain: true, cancellationToken);
-            }
-        }
-
-        await requests.ResumeAsync(cancellationToken);
-        logger.LogInformation("Resumed: devices have their configuration and current tickets");
+        await republisher.RepublishAsync(cancellationToken);
 
         if (configuration.GetValue<bool>("Demo"))
         {

@@ -22,6 +22,7 @@ public sealed class ExternalBrokerClient(
     GatewayMetrics metrics,
     StaffEventBus events,
     ExternalBrokerConnection connection,
+    IServiceProvider services,
     ILogger<ExternalBrokerClient> logger) : BackgroundService
 {
     private const string BackplaneTopic = ExternalBrokerConnection.BackplaneTopic;
@@ -63,8 +64,14 @@ public sealed class ExternalBrokerClient(
             {
                 try
                 {
-                    await ConnectAsync(stoppingToken).ConfigureAwait(false);
+                    var sessionPresent = await ConnectAsync(stoppingToken).ConfigureAwait(false);
                     delay = TimeSpan.FromSeconds(1);
+                    if (_firstConnect.Task.IsCompleted && !sessionPresent)
+                    {
+                        // The broker came back without our session: it may also have lost its retained messages.
+                        await services.GetRequiredService<DeviceStateRepublisher>().RepublishAsync(stoppingToken).ConfigureAwait(false);
+                    }
+
                     _firstConnect.TrySetResult();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -96,7 +103,8 @@ public sealed class ExternalBrokerClient(
         }
     }
 
-    private async Task ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>Connects and subscribes; returns whether the broker still had this gateway's session.</summary>
+    private async Task<bool> ConnectAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         var builder = new MqttClientOptionsBuilder()
@@ -135,6 +143,7 @@ public sealed class ExternalBrokerClient(
         }
 
         logger.LogInformation("Connected to the broker at {Host}:{Port} as {Client} (session present: {Present})", o.Host, o.Port, o.ClientId, result.IsSessionPresent);
+        return result.IsSessionPresent;
     }
 
     private async Task ReceiveAsync(MqttApplicationMessageReceivedEventArgs e)
