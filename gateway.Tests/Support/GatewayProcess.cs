@@ -24,6 +24,9 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public Uri Http { get; }
 
+    /// <summary>The operating-system process id (for memory and CPU readings).</summary>
+    public int Pid => _process.Id;
+
     public string Output
     {
         get

@@ -53,12 +53,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
         var dir = Path.Combine(Path.GetTempPath(), "hp-mosquitto-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var broker = new MosquittoBroker(dir, Ports.FreeTcpPort());
-        await MosquittoFiles.SetPasswordAsync(broker.PasswordFile, GatewayUser, GatewayPassword);
-        await MosquittoFiles.SetAclAsync(broker.AclFile, GatewayUser, MosquittoFiles.GatewayAcl(GatewayUser));
-        foreach (var (device, branch, secret) in devices)
-        {
-            await MosquittoFiles.AddDeviceAsync(broker.PasswordFile, broker.AclFile, device, branch, board: false, secret);
-        }
+        await MosquittoFiles.WriteAllAsync(broker.PasswordFile, broker.AclFile, GatewayUser, GatewayPassword,
+            devices.Select(d => (d.Device, d.Branch, false, d.Secret)));
 
         var user = Environment.UserName == "root" ? "user root\n" : "";
         await File.WriteAllTextAsync(Path.Combine(dir, "mosquitto.conf"), $"""
@@ -73,6 +69,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             log_type error
             log_type warning
             log_type notice
+            max_connections -1
             {user}
             """);
         await broker.StartAgainAsync();

@@ -18,6 +18,19 @@ public sealed class DeviceMessageHandler(
 {
     public async Task HandleAsync(DeviceIdentity device, string kind, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await HandleCoreAsync(device, kind, payload, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            metrics.Observe("ingest_" + kind + "_ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private async Task HandleCoreAsync(DeviceIdentity device, string kind, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
         var message = ProtocolJson.Parse(kind, payload.Span, device.Id);
         metrics.Count("mqtt_messages", kind);
         switch (message)

@@ -67,6 +67,23 @@ public static class MosquittoFiles
         await SetAclAsync(aclFile, device, DeviceAcl(device, branch, board), cancellationToken);
     }
 
+    /// <summary>Writes complete password and ACL files at once: the gateways' user and every device (for new installations and benchmarks).</summary>
+    public static async Task WriteAllAsync(
+        string passwordFile, string aclFile, string gatewayUser, string gatewayPassword,
+        IEnumerable<(string Device, string Branch, bool Board, string Secret)> devices, CancellationToken cancellationToken = default)
+    {
+        var passwords = new StringBuilder(PasswordLine(gatewayUser, gatewayPassword)).Append('\n');
+        var acl = new StringBuilder(GatewayAcl(gatewayUser));
+        foreach (var (device, branch, board, secret) in devices)
+        {
+            passwords.Append(PasswordLine(device, secret)).Append('\n');
+            acl.Append('\n').Append(DeviceAcl(device, branch, board));
+        }
+
+        await WriteAtomicallyAsync(passwordFile, passwords.ToString(), cancellationToken);
+        await WriteAtomicallyAsync(aclFile, acl.ToString(), cancellationToken);
+    }
+
     private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
     {
         var temp = path + ".tmp";
