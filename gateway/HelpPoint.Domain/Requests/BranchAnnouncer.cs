@@ -20,40 +20,47 @@ public sealed class BranchAnnouncer(IRequestStore requests, IDutyStore duty, Wai
     /// </summary>
     public bool SkipUnchanged { get; init; } = true;
 
-    /// <summary>Announces the branch; <paramref name="force"/> re-sends every ticket and the board even if unchanged.</summary>
-    public async Task AnnounceAsync(Branch branch, bool force = false, CancellationToken cancellationToken = default)
+    /// <summary>Reads the branch's queue, duty and handling time once, for one operation.</summary>
+    public async Task<BranchState> LoadAsync(Branch branch, CancellationToken cancellationToken = default)
     {
         var open = await requests.OpenAsync(branch.Id, cancellationToken).ConfigureAwait(false);
-        var hosts = await HostsOnDutyAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+        var onDuty = await duty.OnDutyAsync(branch.Id, cancellationToken).ConfigureAwait(false);
         var handling = await estimator.HandlingSecondsAsync(branch, cancellationToken).ConfigureAwait(false);
+        return new BranchState(branch, [.. open], onDuty, handling);
+    }
 
-        foreach (var ticket in QueueProjection.Tickets(open, hosts, handling))
+    /// <summary>Announces the branch; <paramref name="force"/> re-sends every ticket and the board even if unchanged.</summary>
+    public async Task AnnounceAsync(Branch branch, bool force = false, CancellationToken cancellationToken = default) =>
+        await AnnounceAsync(await LoadAsync(branch, cancellationToken).ConfigureAwait(false), force, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Announces the branch as <paramref name="state"/> has it.</summary>
+    public async Task AnnounceAsync(BranchState state, bool force = false, CancellationToken cancellationToken = default)
+    {
+        foreach (var ticket in QueueProjection.Tickets(state.Open, state.Hosts, state.HandlingS))
         {
             await SendTicketAsync(ticket, force, cancellationToken).ConfigureAwait(false);
         }
 
-        var board = QueueProjection.Board(open, hosts, handling);
-        if (force || !SkipUnchanged || !_lastBoard.TryGetValue(branch.Id, out var last) || !last.SameAs(board))
+        var board = QueueProjection.Board(state.Open, state.Hosts, state.HandlingS);
+        if (force || !SkipUnchanged || !_lastBoard.TryGetValue(state.Branch.Id, out var last) || !last.SameAs(board))
         {
-            _lastBoard[branch.Id] = board;
-            await announcer.BoardAsync(branch.Id, board, cancellationToken).ConfigureAwait(false);
+            _lastBoard[state.Branch.Id] = board;
+            await announcer.BoardAsync(state.Branch.Id, board, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>The ticket a request's device should show now (position and estimate included for queued ones).</summary>
-    public async Task<DeviceTicket> TicketAsync(Branch branch, HelpRequest request, CancellationToken cancellationToken = default)
-    {
-        if (request.State != RequestState.Queued)
-        {
-            return QueueProjection.TicketFor(request, null, 0, 0);
-        }
+    public async Task<DeviceTicket> TicketAsync(Branch branch, HelpRequest request, CancellationToken cancellationToken = default) =>
+        request.State != RequestState.Queued
+            ? QueueProjection.TicketFor(request, null, 0, 0)
+            : TicketFor(await LoadAsync(branch, cancellationToken).ConfigureAwait(false), request);
 
-        var open = await requests.OpenAsync(branch.Id, cancellationToken).ConfigureAwait(false);
-        var hosts = await HostsOnDutyAsync(branch.Id, cancellationToken).ConfigureAwait(false);
-        var handling = await estimator.HandlingSecondsAsync(branch, cancellationToken).ConfigureAwait(false);
-        return QueueProjection.Tickets(open, hosts, handling).FirstOrDefault(t => t.Id == request.Id)
-            ?? QueueProjection.TicketFor(request, null, hosts, handling);
-    }
+    /// <summary>The ticket of <paramref name="request"/> as <paramref name="state"/> has it.</summary>
+    public static DeviceTicket TicketFor(BranchState state, HelpRequest request) =>
+        request.State != RequestState.Queued
+            ? QueueProjection.TicketFor(request, null, 0, 0)
+            : QueueProjection.Tickets(state.Open, state.Hosts, state.HandlingS).FirstOrDefault(t => t.Id == request.Id)
+                ?? QueueProjection.TicketFor(request, null, state.Hosts, state.HandlingS);
 
     /// <summary>Sends a ticket unless the device already has exactly this one.</summary>
     public async Task SendTicketAsync(DeviceTicket ticket, bool force, CancellationToken cancellationToken = default)
@@ -67,7 +74,4 @@ public sealed class BranchAnnouncer(IRequestStore requests, IDutyStore duty, Wai
         _lastTicket[key] = ticket;
         await announcer.TicketAsync(ticket, cancellationToken).ConfigureAwait(false);
     }
-
-    private async Task<int> HostsOnDutyAsync(string branch, CancellationToken cancellationToken) =>
-        (await duty.OnDutyAsync(branch, cancellationToken).ConfigureAwait(false)).Count(d => !d.IsDesk);
 }

@@ -60,13 +60,14 @@ public sealed class RequestService(
         using (await gate.EnterAsync(branch.Id, cancellationToken).ConfigureAwait(false))
         {
             var existing = await requests.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            BranchState? state = null;
             if (existing is null)
             {
                 var now = time.GetUtcNow();
                 var onDuty = await duty.OnDutyAsync(branch.Id, cancellationToken).ConfigureAwait(false);
-                var state = onDuty.Any(d => !d.IsDesk) ? RequestState.Queued : RequestState.Unstaffed;
+                var status = onDuty.Any(d => !d.IsDesk) ? RequestState.Queued : RequestState.Unstaffed;
                 var created = new NewHelpRequest(
-                    id, branch.Id, device, category, lang, branch.LocalDayOf(now), now.AddMilliseconds(-ageMs), now, state);
+                    id, branch.Id, device, category, lang, branch.LocalDayOf(now), now.AddMilliseconds(-ageMs), now, status);
                 var (stored, inserted) = await requests.InsertWithTicketAsync(created, cancellationToken).ConfigureAwait(false);
                 existing = stored;
                 if (inserted)
@@ -79,15 +80,18 @@ public sealed class RequestService(
                     }
                     else
                     {
-                        await dispatcher.DispatchAsync(branch, cancellationToken).ConfigureAwait(false);
-                        existing = await requests.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? stored;
+                        var open = await requests.OpenAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+                        state = new BranchState(branch, [.. open], onDuty, await estimator.HandlingSecondsAsync(branch, cancellationToken).ConfigureAwait(false));
+                        await dispatcher.DispatchAsync(state, cancellationToken).ConfigureAwait(false);
+                        existing = state.Open.FirstOrDefault(r => r.Id == id) ?? stored;
                     }
                 }
             }
 
             // Repeats and new requests alike: the device gets its current ticket again (it may have missed it).
-            await branchAnnouncer.SendTicketAsync(await branchAnnouncer.TicketAsync(branch, existing, cancellationToken).ConfigureAwait(false), force: true, cancellationToken).ConfigureAwait(false);
-            await branchAnnouncer.AnnounceAsync(branch, force: false, cancellationToken).ConfigureAwait(false);
+            state ??= await branchAnnouncer.LoadAsync(branch, cancellationToken).ConfigureAwait(false);
+            await branchAnnouncer.SendTicketAsync(BranchAnnouncer.TicketFor(state, existing), force: true, cancellationToken).ConfigureAwait(false);
+            await branchAnnouncer.AnnounceAsync(state, force: false, cancellationToken).ConfigureAwait(false);
             return existing;
         }
     }
@@ -243,8 +247,9 @@ public sealed class RequestService(
         {
             using (await gate.EnterAsync(branch.Id, cancellationToken).ConfigureAwait(false))
             {
-                await dispatcher.DispatchAsync(branch, cancellationToken).ConfigureAwait(false);
-                await branchAnnouncer.AnnounceAsync(branch, force: true, cancellationToken).ConfigureAwait(false);
+                var state = await branchAnnouncer.LoadAsync(branch, cancellationToken).ConfigureAwait(false);
+                await dispatcher.DispatchAsync(state, cancellationToken).ConfigureAwait(false);
+                await branchAnnouncer.AnnounceAsync(state, force: true, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -294,8 +299,9 @@ public sealed class RequestService(
 
         using (await gate.EnterAsync(branch.Id, cancellationToken).ConfigureAwait(false))
         {
-            await dispatcher.DispatchAsync(branch, cancellationToken).ConfigureAwait(false);
-            await branchAnnouncer.AnnounceAsync(branch, force: false, cancellationToken).ConfigureAwait(false);
+            var state = await branchAnnouncer.LoadAsync(branch, cancellationToken).ConfigureAwait(false);
+            await dispatcher.DispatchAsync(state, cancellationToken).ConfigureAwait(false);
+            await branchAnnouncer.AnnounceAsync(state, force: false, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -387,10 +393,12 @@ public sealed class RequestService(
                 }
 
                 await announcer.RequestChangedAsync(changed, cancellationToken).ConfigureAwait(false);
-                await dispatcher.DispatchAsync(branch, cancellationToken).ConfigureAwait(false);
-                await branchAnnouncer.SendTicketAsync(await branchAnnouncer.TicketAsync(branch, changed, cancellationToken).ConfigureAwait(false), force: false, cancellationToken).ConfigureAwait(false);
-                await branchAnnouncer.AnnounceAsync(branch, force: false, cancellationToken).ConfigureAwait(false);
-                return await requests.FindAsync(change.Id, cancellationToken).ConfigureAwait(false) ?? changed;
+                var state = await branchAnnouncer.LoadAsync(branch, cancellationToken).ConfigureAwait(false);
+                await dispatcher.DispatchAsync(state, cancellationToken).ConfigureAwait(false);
+                var current = state.Open.FirstOrDefault(r => r.Id == change.Id) ?? changed;
+                await branchAnnouncer.SendTicketAsync(BranchAnnouncer.TicketFor(state, current), force: false, cancellationToken).ConfigureAwait(false);
+                await branchAnnouncer.AnnounceAsync(state, force: false, cancellationToken).ConfigureAwait(false);
+                return current;
             }
 
             return DomainError.Conflict("the request is changing too often, try again");

@@ -15,7 +15,6 @@ public sealed class Dispatcher(IRequestStore requests, IDutyStore duty, IAnnounc
 
     public async Task DispatchAsync(Branch branch, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
         var open = await requests.OpenAsync(branch.Id, cancellationToken).ConfigureAwait(false);
         if (!open.Any(r => r.State == RequestState.Queued))
         {
@@ -23,6 +22,21 @@ public sealed class Dispatcher(IRequestStore requests, IDutyStore duty, IAnnounc
         }
 
         var onDuty = await duty.OnDutyAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+        await DispatchAsync(new BranchState(branch, [.. open], onDuty, 0), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Offers and escalates as <paramref name="state"/> has the branch, and keeps <paramref name="state"/> current.</summary>
+    public async Task DispatchAsync(BranchState state, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var branch = state.Branch;
+        var open = state.Open.ToList();
+        if (!open.Any(r => r.State == RequestState.Queued))
+        {
+            return;
+        }
+
+        var onDuty = state.OnDuty;
         var hosts = onDuty.Where(d => !d.IsDesk).ToList();
         var hostNames = hosts.Select(h => h.UserName).ToHashSet(StringComparer.Ordinal);
         var helping = open.Where(r => r.State == RequestState.Assigned && r.HostUser is not null).Select(r => r.HostUser!).ToHashSet(StringComparer.Ordinal);
@@ -44,6 +58,8 @@ public sealed class Dispatcher(IRequestStore requests, IDutyStore duty, IAnnounc
                 {
                     continue;
                 }
+
+                state.Apply(request);
             }
 
             var eligible = hosts
@@ -58,6 +74,7 @@ public sealed class Dispatcher(IRequestStore requests, IDutyStore duty, IAnnounc
                 offered.Tried.Add(chosen.UserName);
                 if (await WriteAsync(request, offered, "offered", now, cancellationToken).ConfigureAwait(false))
                 {
+                    state.Apply(offered);
                     offering.Add(chosen.UserName);
                     await announcer.StaffNoticeAsync(new StaffNotice(StaffNoticeKinds.Offer, branch.Id, [chosen.UserName], offered), cancellationToken).ConfigureAwait(false);
                 }
@@ -68,6 +85,7 @@ public sealed class Dispatcher(IRequestStore requests, IDutyStore duty, IAnnounc
                 escalated.Escalated = true;
                 if (await WriteAsync(request, escalated, "escalated", now, cancellationToken).ConfigureAwait(false))
                 {
+                    state.Apply(escalated);
                     await announcer.StaffNoticeAsync(new StaffNotice(StaffNoticeKinds.Escalation, branch.Id, desk, escalated), cancellationToken).ConfigureAwait(false);
                 }
             }

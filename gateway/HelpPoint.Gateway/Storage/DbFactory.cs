@@ -1,4 +1,6 @@
+using System.Threading.Channels;
 using HelpPoint.Gateway.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +9,12 @@ namespace HelpPoint.Gateway.Storage;
 /// <summary>Creates short-lived database contexts for the configured provider, and serialises writers where the engine needs it.</summary>
 public sealed class DbFactory
 {
+    private const int MaxBatch = 64;
     private readonly Func<HelpPointDb> _create;
     private readonly SemaphoreSlim? _writeGate;
+    private readonly string? _sqliteConnectionString;
+    private readonly string? _sqlitePragmas;
+    private readonly Channel<IBatchJob>? _batch;
 
     public DbFactory(IOptions<StorageOptions> options)
     {
@@ -18,15 +24,22 @@ public sealed class DbFactory
         {
             case "sqlite":
                 Directory.CreateDirectory(Path.GetDirectoryName(o.SqliteFile)!);
+                // A writer waits at most 5 s for a lock held by someone else, then fails (and the device sends again later).
+                _sqliteConnectionString = $"Data Source={o.SqliteFile};Pooling=True;Default Timeout=5";
+                var pragmas = new SqlitePragmaInterceptor(o.SqliteSynchronous);
+                _sqlitePragmas = pragmas.Sql;
                 var sqlite = new DbContextOptionsBuilder<SqliteHelpPointDb>()
-                    // A writer waits at most 5 s for a lock held by someone else, then fails (and the device sends again later).
-                    .UseSqlite($"Data Source={o.SqliteFile};Pooling=True;Default Timeout=5")
-                    .AddInterceptors(new SqlitePragmaInterceptor(o.SqliteSynchronous))
+                    .UseSqlite(_sqliteConnectionString)
+                    .AddInterceptors(pragmas)
                     .Options;
                 _create = () => new SqliteHelpPointDb(sqlite);
 
                 // SQLite has one writer at a time; queueing writers here is fairer and faster than letting them spin on SQLITE_BUSY.
                 _writeGate = new SemaphoreSlim(1, 1);
+
+                // Hot-path writes are group-committed: one transaction and one fsync for every write waiting at that moment.
+                _batch = Channel.CreateUnbounded<IBatchJob>(new UnboundedChannelOptions { SingleReader = true });
+                _ = Task.Run(BatchLoopAsync);
                 break;
             case "postgres":
                 if (string.IsNullOrWhiteSpace(o.ConnectionString))
@@ -63,6 +76,122 @@ public sealed class DbFactory
         {
             _writeGate?.Release();
         }
+    }
+
+    /// <summary>
+    /// Runs a small write atomically (it must not begin a transaction of its own). On SQLite the writes waiting at the same
+    /// moment share one transaction — each inside its own savepoint, so one failing does not undo the others — and every
+    /// caller continues only after the common commit, so nothing is acknowledged before it is durable.
+    /// </summary>
+    public async Task<T> WriteBatchedAsync<T>(Func<HelpPointDb, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (_batch is null)
+        {
+            await using var db = Create();
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var result = await write(db).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+
+        var job = new BatchJob<T>(write);
+        await _batch.Writer.WriteAsync(job, cancellationToken).ConfigureAwait(false);
+        return await job.Task.ConfigureAwait(false);
+    }
+
+    private async Task BatchLoopAsync()
+    {
+        var jobs = new List<IBatchJob>(MaxBatch);
+        while (await _batch!.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            jobs.Clear();
+            while (jobs.Count < MaxBatch && _batch.Reader.TryRead(out var job))
+            {
+                jobs.Add(job);
+            }
+
+            await _writeGate!.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await RunBatchAsync(jobs).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                foreach (var job in jobs)
+                {
+                    job.Fail(ex);
+                }
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+        }
+    }
+
+    private async Task RunBatchAsync(List<IBatchJob> jobs)
+    {
+        await using var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = _sqlitePragmas;
+            await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
+        var done = new bool[jobs.Count];
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            await tx.SaveAsync("job").ConfigureAwait(false);
+            try
+            {
+                await using var db = Create();
+                db.Database.SetDbConnection(connection);
+                await db.Database.UseTransactionAsync(tx).ConfigureAwait(false);
+                await jobs[i].RunAsync(db).ConfigureAwait(false);
+                await tx.ReleaseAsync("job").ConfigureAwait(false);
+                done[i] = true;
+            }
+            catch (Exception ex)
+            {
+                await tx.RollbackAsync("job").ConfigureAwait(false);
+                await tx.ReleaseAsync("job").ConfigureAwait(false);
+                jobs[i].Fail(ex);
+            }
+        }
+
+        await tx.CommitAsync().ConfigureAwait(false);
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            if (done[i])
+            {
+                jobs[i].Complete();
+            }
+        }
+    }
+
+    private interface IBatchJob
+    {
+        Task RunAsync(HelpPointDb db);
+
+        void Complete();
+
+        void Fail(Exception exception);
+    }
+
+    private sealed class BatchJob<T>(Func<HelpPointDb, Task<T>> write) : IBatchJob
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public Task<T> Task => _done.Task;
+
+        public async Task RunAsync(HelpPointDb db) => _result = await write(db).ConfigureAwait(false);
+
+        public void Complete() => _done.TrySetResult(_result!);
+
+        public void Fail(Exception exception) => _done.TrySetException(exception);
     }
 
     private long? FreeBytes()

@@ -14,7 +14,7 @@ public sealed class EfDeviceStore(DbFactory factory) : IDeviceStore
             .ToListAsync(cancellationToken).ConfigureAwait(false));
 
     public Task UpsertAsync(Device device, CancellationToken cancellationToken = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteBatchedAsync(async db =>
         {
             if (await db.Devices.AnyAsync(d => d.Id == device.Id, cancellationToken).ConfigureAwait(false))
             {
@@ -29,7 +29,7 @@ public sealed class EfDeviceStore(DbFactory factory) : IDeviceStore
         }, cancellationToken);
 
     public Task<bool> RecordStatusAsync(string id, DeviceStatus status, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteBatchedAsync(async db =>
         {
             var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
             if (device is null)

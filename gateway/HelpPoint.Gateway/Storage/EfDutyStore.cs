@@ -14,7 +14,7 @@ public sealed class EfDutyStore(DbFactory factory) : IDutyStore
             .OrderBy(d => d.UserName).ToListAsync(cancellationToken).ConfigureAwait(false));
 
     public Task UpsertAsync(HostDuty duty, CancellationToken cancellationToken = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteBatchedAsync(async db =>
         {
             if (await db.Duty.AnyAsync(d => d.UserName == duty.UserName, cancellationToken).ConfigureAwait(false))
             {

@@ -13,9 +13,8 @@ public sealed class EfRequestStore(DbFactory factory) : IRequestStore
     {
         try
         {
-            return await factory.WriteAsync(async db =>
+            return await factory.WriteBatchedAsync(async db =>
             {
-                await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 var existing = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.Id, cancellationToken).ConfigureAwait(false);
                 if (existing is not null)
                 {
@@ -54,7 +53,6 @@ public sealed class EfRequestStore(DbFactory factory) : IRequestStore
                     Actor = request.Device,
                 });
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return (stored, true);
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -72,7 +70,7 @@ public sealed class EfRequestStore(DbFactory factory) : IRequestStore
     }
 
     public Task<bool> TryUpdateAsync(HelpRequest changed, long expectedVersion, RequestEvent evt, CancellationToken cancellationToken = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteBatchedAsync(async db =>
         {
             var copy = changed.Copy();
             copy.Version = expectedVersion + 1;

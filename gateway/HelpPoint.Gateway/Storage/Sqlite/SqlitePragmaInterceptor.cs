@@ -8,6 +8,9 @@ internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnection
 {
     private readonly string _sql = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
 
+    /// <summary>The statements run on every new connection.</summary>
+    public string Sql => _sql;
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
