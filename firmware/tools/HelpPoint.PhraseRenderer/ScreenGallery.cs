@@ -117,13 +117,16 @@ public static class ScreenGallery
     private static byte[] Png(int width, int height, Func<int, int, SKColor> colour)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var pixels = new SKColor[width * height];
         for (int y = 0; y < height; y++)
         {
             for (int x = 0; x < width; x++)
             {
-                bitmap.SetPixel(x, y, colour(x, y));
+                pixels[(y * width) + x] = colour(x, y);
             }
         }
+
+        bitmap.Pixels = pixels;
 
         using SKData data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
