@@ -128,7 +128,7 @@ namespace HelpPoint.Firmware.Tests
         [DataRow("{'wifi':{'ssid':'x'},'mqtt':{'host':'h','tls':'yes'},'device':'d','secret':'s','branch':'b'}", "mqtt.tls")]
         [DataRow("{'wifi':{'ssid':'x'},'mqtt':{'host':'h'},'device':'Kista HP','secret':'s','branch':'b'}", "device")]
         [DataRow("{'wifi':{'ssid':'x'},'mqtt':{'host':'h'},'device':'d','secret':'s','branch':'kista/1'}", "branch")]
-        [DataRow("{'wifi':{'ssid':'x'},'mqtt':{'host':'h'},'device':'d','secret':'s','branch':'b','language':'ar'}", "language")]
+        [DataRow("{'wifi':{'ssid':'x'},'mqtt':{'host':'h'},'device':'d','secret':'s','branch':'b','language':'AR'}", "language")]
         [DataRow("{'wifi':{'ssid':'x'},'mqtt':{'host':'h'},'device':'d','secret':'s','branch':'b','silent':1}", "silent")]
         public void Invalid_value_is_named(string text, string field)
         {

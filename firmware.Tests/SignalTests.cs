@@ -69,6 +69,42 @@ namespace HelpPoint.Firmware.Tests
         }
 
         [TestMethod]
+        public void Received_accepted_and_on_the_way_can_be_told_apart_without_the_display()
+        {
+            // One, two and three beeps, and as many separate flashes of the LED (SRF: light and sound at each step).
+            Assert.AreEqual(1, Count(SignalKind.Received, 2));
+            Assert.AreEqual(2, Count(SignalKind.Accepted, 2));
+            Assert.AreEqual(3, Count(SignalKind.OnTheWay, 2));
+            Assert.AreEqual(1, Count(SignalKind.Received, 1));
+            Assert.AreEqual(2, Count(SignalKind.Accepted, 1));
+            Assert.AreEqual(3, Count(SignalKind.OnTheWay, 1));
+
+            // "Ask at the desk" is one long low tone, unlike any of them.
+            int[] problem = SignalPatterns.Steps(SignalKind.Problem);
+            Assert.IsTrue(problem[0] >= 300 && problem[2] < 1000);
+        }
+
+        // Number of separate on-phases of the LED (field 1) or the buzzer (field 2) in a pattern.
+        private static int Count(SignalKind kind, int field)
+        {
+            int[] steps = SignalPatterns.Steps(kind);
+            int count = 0;
+            bool on = false;
+            for (int i = 0; i < steps.Length; i += 3)
+            {
+                bool now = steps[i + field] != 0;
+                if (now && !on)
+                {
+                    count++;
+                }
+
+                on = now;
+            }
+
+            return count;
+        }
+
+        [TestMethod]
         public void Every_pattern_is_shorter_than_a_second_and_well_formed()
         {
             for (int kind = 1; kind <= 5; kind++)

@@ -46,6 +46,30 @@ namespace HelpPoint.Firmware.Tests
         }
 
         [TestMethod]
+        public async Task Simulator_shows_the_real_bitmaps_in_the_visitors_language_and_sends_it_as_lang()
+        {
+            await using var broker = await FakeGateway.StartAsync();
+            using var hp = new VirtualHelpPoint(broker.Options("demo-hp-1"));
+            hp.Start();
+            Assert.IsTrue(hp.WaitForConnected(Wait));
+
+            Assert.IsTrue(hp.Press("bankid", "ar"));
+            Assert.IsTrue(hp.WaitForState("queued", Wait), "state " + hp.State);
+            StringAssert.Contains(broker.Received("helppoint/v1/demo/demo-hp-1/request"), "\"lang\":\"ar\"");
+
+            // The page gets the OLED's pixels as the device composes them, in Arabic, right to left.
+            HelpPoint.Simulator.Api.DisplayBitmap display = HelpPoint.Simulator.Api.DeviceView.Of(hp).Display;
+            Assert.IsNotNull(display);
+            Assert.AreEqual("ar", display.Language);
+            Assert.IsTrue(display.Rtl);
+            Assert.AreEqual(128 * 64 / 8, Convert.FromBase64String(display.Bits).Length);
+            HelpPoint.Core.FrameBuffer frame = hp.Display;
+            Assert.IsNotNull(frame);
+            Assert.IsTrue(frame.CountLit(0, 0, 128, 64) > 100, "the screen shows something");
+            Assert.AreEqual(Convert.ToBase64String(frame.Bits), display.Bits);
+        }
+
+        [TestMethod]
         public async Task Later_tickets_move_the_display_along()
         {
             await using var broker = await FakeGateway.StartAsync();
@@ -221,7 +245,7 @@ namespace HelpPoint.Firmware.Tests
                 Expect.Throws(typeof(ArgumentException), delegate { hp.Press("bankid", "swedish"); });
                 Expect.Throws(typeof(ArgumentException), delegate { hp.WaitForState("sleeping", TimeSpan.Zero); });
                 Expect.Throws(typeof(ArgumentException), delegate { new VirtualHelpPoint(new VirtualHelpPointOptions { DeviceId = "HP 1", DataPath = data }); });
-                Expect.Throws(typeof(ArgumentException), delegate { new VirtualHelpPoint(new VirtualHelpPointOptions { Language = "ar", DataPath = data }); });
+                Expect.Throws(typeof(ArgumentException), delegate { new VirtualHelpPoint(new VirtualHelpPointOptions { Language = "arabic", DataPath = data }); });
             }
             finally
             {

@@ -63,5 +63,8 @@ namespace HelpPoint.Board
 
         /// <summary>Where the config file lives.</summary>
         public const string FlashRoot = "I:\\";
+
+        /// <summary>The phrase resource in <see cref="FlashRoot"/> (a copy of firmware/phrases/board.phr).</summary>
+        public const string PhrasesFile = "phrases.phr";
     }
 }

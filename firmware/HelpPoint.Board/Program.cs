@@ -20,7 +20,8 @@ namespace HelpPoint.Board
                 BoardConfig.ScreenWidth,
                 BoardConfig.ScreenHeight,
                 BoardConfig.TextScale,
-                BoardConfig.GraphicsBufferBytes);
+                BoardConfig.GraphicsBufferBytes,
+                PhraseResource.Open(FlashPhraseSource.Open(BoardConfig.FlashRoot + BoardConfig.PhrasesFile)));
             var flash = new FlashStorage(BoardConfig.FlashRoot);
 
             DeviceConfig config = DeviceConfig.Load(flash);

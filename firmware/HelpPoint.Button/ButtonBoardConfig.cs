@@ -62,5 +62,8 @@ namespace HelpPoint.Button
 
         /// <summary>Where the config file and the device's files live.</summary>
         public const string FlashRoot = "I:\\";
+
+        /// <summary>The phrase resource in <see cref="FlashRoot"/> (a copy of firmware/phrases/helppoint.phr).</summary>
+        public const string PhrasesFile = "phrases.phr";
     }
 }

@@ -14,7 +14,9 @@ namespace HelpPoint.Button
         {
             Configuration.SetPinFunction(ButtonBoardConfig.I2cDataPin, DeviceFunction.I2C1_DATA);
             Configuration.SetPinFunction(ButtonBoardConfig.I2cClockPin, DeviceFunction.I2C1_CLOCK);
-            var display = new OledDisplay(ButtonBoardConfig.I2cBus, ButtonBoardConfig.OledAddress);
+            // The phrase bitmaps of every language (docs/languages.md); without the file the display shows sv/en text.
+            PhraseResource phrases = PhraseResource.Open(FlashPhraseSource.Open(ButtonBoardConfig.FlashRoot + ButtonBoardConfig.PhrasesFile));
+            var display = new OledDisplay(ButtonBoardConfig.I2cBus, ButtonBoardConfig.OledAddress, phrases);
             var flash = new FlashStorage(ButtonBoardConfig.FlashRoot);
 
             DeviceConfig config = DeviceConfig.Load(flash);

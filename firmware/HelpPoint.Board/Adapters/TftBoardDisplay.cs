@@ -6,9 +6,11 @@ namespace HelpPoint.Board
 {
     /// <summary>
     /// Core's <see cref="IBoardDisplay"/> on a TFT driven by nanoFramework.Graphics' native display
-    /// driver: each character is a scaled <see cref="PixelFont"/> cell written with
-    /// <see cref="DisplayControl.Write(ushort, ushort, ushort, ushort, ushort[])"/>, one reused buffer,
-    /// no font resources to build. Colours by line kind; the offline line is red.
+    /// driver. With a phrase resource the board is composed from its bitmaps in the board's language
+    /// (<see cref="BoardComposer"/>) and written in strips of 8 rows; without one, each character is a
+    /// scaled <see cref="PixelFont"/> cell. Both go through
+    /// <see cref="DisplayControl.Write(ushort, ushort, ushort, ushort, ushort[])"/> with reused buffers.
+    /// Colours by line kind; the offline line is red.
     /// </summary>
     public sealed class TftBoardDisplay : IBoardDisplay
     {
@@ -21,25 +23,43 @@ namespace HelpPoint.Board
         private const ushort Red = 0xF800;
         private const ushort Grey = 0xBDF7;
 
+        // Rows written per DisplayControl.Write when drawing a composed board (320 x 8 pixels, 5 KiB).
+        private const int StripRows = 8;
+
         private readonly int _scale;
         private readonly ushort[] _cell;
         private readonly ushort _cellWidth;
         private readonly ushort _cellHeight;
+        private readonly BoardComposer _composer;
+        private readonly FrameBuffer _frame;
+        private readonly ushort[] _strip;
 
-        /// <summary>Initialises the display on the given SPI pins.</summary>
-        public TftBoardDisplay(SpiConfiguration spi, ushort width, ushort height, int scale, uint bufferBytes)
+        /// <summary>Initialises the display on the given SPI pins; <paramref name="phrases"/> may be null.</summary>
+        public TftBoardDisplay(SpiConfiguration spi, ushort width, ushort height, int scale, uint bufferBytes, PhraseResource phrases)
         {
             DisplayControl.Initialize(spi, new ScreenConfiguration(0, 0, width, height), bufferBytes);
             _scale = scale;
             _cellWidth = (ushort)(PixelFont.CellWidth * scale);
             _cellHeight = (ushort)(PixelFont.CellHeight * scale);
             _cell = new ushort[_cellWidth * _cellHeight];
+            if (phrases != null && phrases.Display == Phrases.BoardDisplay && width == BoardPixelLayout.Width && height == BoardPixelLayout.Height)
+            {
+                _composer = new BoardComposer(phrases);
+                _frame = new FrameBuffer(width, height);
+                _strip = new ushort[width * StripRows];
+            }
         }
 
         /// <inheritdoc/>
         public void Show(BoardScreen screen)
         {
             DisplayControl.Clear();
+            if (_composer != null && screen.BoardLanguage != null && _composer.Compose(screen.Message, screen.Offline, screen.BoardLanguage, _frame))
+            {
+                DrawFrame();
+                return;
+            }
+
             for (int row = 0; row < screen.Lines.Length; row++)
             {
                 string text = screen.Lines[row];
@@ -51,6 +71,24 @@ namespace HelpPoint.Board
                         DrawChar(text[column], column, row, colour);
                     }
                 }
+            }
+        }
+
+        private void DrawFrame()
+        {
+            int width = _frame.Width;
+            for (int top = 0; top < _frame.Height; top += StripRows)
+            {
+                for (int y = 0; y < StripRows; y++)
+                {
+                    ushort colour = ColourOf(_composer.RowKinds[top + y]);
+                    for (int x = 0; x < width; x++)
+                    {
+                        _strip[(y * width) + x] = _frame.Get(x, top + y) ? colour : Black;
+                    }
+                }
+
+                DisplayControl.Write(0, (ushort)top, (ushort)width, StripRows, _strip);
             }
         }
 

@@ -6,23 +6,60 @@ using Iot.Device.Ssd13xx;
 namespace HelpPoint.Button
 {
     /// <summary>
-    /// Core's <see cref="IDisplay"/> on an SSD1306 128x64 OLED: Core's lines in 6x8 cells
-    /// (21 x 8 characters) with <see cref="PixelFont"/>, and a small dot top right while offline.
+    /// Core's <see cref="IDisplay"/> on an SSD1306 128x64 OLED. With a phrase resource the screen is
+    /// composed from its bitmaps in the visitor's language (<see cref="HelpPointComposer"/>); without
+    /// one, or for a language it lacks, Core's Swedish/English lines are drawn in 6x8 cells
+    /// (21 x 8 characters) with <see cref="PixelFont"/>, and a small dot top right means offline.
     /// </summary>
     public sealed class OledDisplay : IDisplay
     {
         private readonly Ssd1306 _oled;
+        private readonly HelpPointComposer _composer;
+        private readonly FrameBuffer _frame;
 
-        /// <summary>Opens the display on the given I2C bus and address.</summary>
-        public OledDisplay(int bus, int address)
+        /// <summary>Opens the display on the given I2C bus and address; <paramref name="phrases"/> may be null.</summary>
+        public OledDisplay(int bus, int address, PhraseResource phrases)
         {
             _oled = new Ssd1306(I2cDevice.Create(new I2cConnectionSettings(bus, address)));
+            if (phrases != null && phrases.Display == Phrases.HelpPointDisplay)
+            {
+                _composer = new HelpPointComposer(phrases);
+                _frame = new FrameBuffer(HelpPointLayout.Width, HelpPointLayout.Height);
+            }
         }
 
         /// <inheritdoc/>
         public void Show(Screen screen)
         {
             _oled.ClearScreen();
+            if (_composer != null && _composer.Compose(screen, _frame))
+            {
+                DrawFrame();
+            }
+            else
+            {
+                DrawLines(screen);
+            }
+
+            _oled.Display();
+        }
+
+        private void DrawFrame()
+        {
+            for (int y = 0; y < _frame.Height; y++)
+            {
+                for (int x = 0; x < _frame.Width; x++)
+                {
+                    if (_frame.Get(x, y))
+                    {
+                        _oled.DrawPixel(x, y, true);
+                    }
+                }
+            }
+        }
+
+        private void DrawLines(Screen screen)
+        {
             for (int line = 0; line < screen.Lines.Length; line++)
             {
                 string text = screen.Lines[line];
@@ -36,8 +73,6 @@ namespace HelpPoint.Button
             {
                 _oled.DrawFilledRectangle(124, 0, 3, 3, true);
             }
-
-            _oled.Display();
         }
 
         private void DrawChar(char c, int left, int top)

@@ -120,7 +120,7 @@ namespace HelpPoint.Core
                 kindArray[count - 1] = BoardLineKind.Offline;
             }
 
-            return new BoardScreen(text, kindArray, offline, sv ? Languages.Swedish : Languages.English, columns, rows);
+            return new BoardScreen(text, kindArray, offline, sv ? Languages.Swedish : Languages.English, columns, rows, message, language);
         }
 
         /// <summary>How many of <paramref name="waiting"/> a layout shows before its "+N" (for tests and diagnostics).</summary>

@@ -14,6 +14,20 @@ namespace HelpPoint.Core
             Rows = rows;
         }
 
+        /// <summary>Creates a screen that also carries what it was built from, for bitmap displays.</summary>
+        public BoardScreen(string[] lines, BoardLineKind[] kinds, bool offline, string language, int columns, int rows, BoardMessage message, string boardLanguage)
+            : this(lines, kinds, offline, language, columns, rows)
+        {
+            Message = message;
+            BoardLanguage = boardLanguage;
+        }
+
+        /// <summary>The queue the board shows, or null before the first one arrived.</summary>
+        public BoardMessage Message { get; private set; }
+
+        /// <summary>The board's configured language (any code; the text lines fall back to sv/en).</summary>
+        public string BoardLanguage { get; private set; }
+
         /// <summary>The text lines, top to bottom, each at most <see cref="Columns"/> characters.</summary>
         public string[] Lines { get; private set; }
 

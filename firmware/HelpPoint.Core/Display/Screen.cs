@@ -28,6 +28,37 @@ namespace HelpPoint.Core
             Lines = lines;
             Online = online;
             Truncated = truncated;
+            Position = TicketMessage.None;
+            WaitS = TicketMessage.None;
+        }
+
+        /// <summary>
+        /// Creates a screen with the facts a bitmap display composes from: the visitor's language (or
+        /// null), the device's default language (any code), position, wait, host, picked language, feedback.
+        /// </summary>
+        public Screen(
+            HelpPointState state,
+            string language,
+            string ticket,
+            string[] lines,
+            bool online,
+            bool truncated,
+            string visitorLanguage,
+            string defaultLanguage,
+            int position,
+            int waitS,
+            string host,
+            string selectedLanguage,
+            FeedbackPrompt feedback)
+            : this(state, language, ticket, lines, online, truncated)
+        {
+            VisitorLanguage = visitorLanguage;
+            DefaultLanguage = defaultLanguage;
+            Position = position;
+            WaitS = waitS;
+            Host = host;
+            SelectedLanguage = selectedLanguage;
+            Feedback = feedback;
         }
 
         /// <summary>The state this screen belongs to.</summary>
@@ -39,7 +70,7 @@ namespace HelpPoint.Core
             get { return HelpPointStates.ToName(State); }
         }
 
-        /// <summary>The language of the lines ("sv" or "en").</summary>
+        /// <summary>The language of the text lines ("sv" or "en"; bitmap displays use <see cref="VisitorLanguage"/>).</summary>
         public string Language { get; private set; }
 
         /// <summary>The ticket number, or null; for adapters that draw it in big digits.</summary>
@@ -50,6 +81,27 @@ namespace HelpPoint.Core
 
         /// <summary>True while the device has a broker connection.</summary>
         public bool Online { get; private set; }
+
+        /// <summary>The language the visitor chose (with the language button or in the request), or null.</summary>
+        public string VisitorLanguage { get; private set; }
+
+        /// <summary>The device's default language (any code; the text lines fall back to sv/en).</summary>
+        public string DefaultLanguage { get; private set; }
+
+        /// <summary>Place in the queue, or <see cref="TicketMessage.None"/>.</summary>
+        public int Position { get; private set; }
+
+        /// <summary>Wait estimate in seconds, or <see cref="TicketMessage.None"/>.</summary>
+        public int WaitS { get; private set; }
+
+        /// <summary>The host's display name, or null.</summary>
+        public string Host { get; private set; }
+
+        /// <summary>The language picked with the language button while idle, or null.</summary>
+        public string SelectedLanguage { get; private set; }
+
+        /// <summary>The feedback prompt after <c>done</c>.</summary>
+        public FeedbackPrompt Feedback { get; private set; }
 
         /// <summary>True when the text needed more than <see cref="MaxLines"/> lines and the rest was dropped (a layout bug the tests catch).</summary>
         public bool Truncated { get; private set; }

@@ -15,6 +15,39 @@ namespace HelpPoint.Core
         }
 
         /// <summary>
+        /// Builds the screen for a state from the visitor's language (null for none) and the device's
+        /// default: text lines in sv or en, and the facts a bitmap display composes from in any language.
+        /// </summary>
+        public static Screen Build(
+            HelpPointState state,
+            string visitorLanguage,
+            string defaultLanguage,
+            string ticket,
+            int position,
+            int waitS,
+            string host,
+            bool online,
+            string selectedLanguage,
+            FeedbackPrompt feedback)
+        {
+            Screen text = Build(state, Languages.ForDisplay(visitorLanguage, defaultLanguage), ticket, position, waitS, host, online, selectedLanguage, feedback);
+            return new Screen(
+                state,
+                text.Language,
+                ticket,
+                text.Lines,
+                online,
+                text.Truncated,
+                visitorLanguage,
+                defaultLanguage,
+                position,
+                waitS,
+                host,
+                selectedLanguage,
+                feedback);
+        }
+
+        /// <summary>
         /// Builds the screen for a state, with the language the visitor picked (shown while idle; null
         /// for none) and the feedback prompt after <c>done</c>.
         /// </summary>

@@ -13,7 +13,7 @@ namespace HelpPoint.Core
     ///  "language":"sv","silent":false}
     /// </code>
     /// <c>mqtt.port</c> defaults to 1883 (8883 with TLS), <c>mqtt.tls</c> to false, <c>language</c>
-    /// (the display's default, sv or en) to sv, <c>silent</c> (no buzzer) to false. Everything else is
+    /// (the display's default, any ISO 639-1 code the phrase resource has) to sv, <c>silent</c> (no buzzer) to false. Everything else is
     /// required. A missing or broken file gives a <see cref="Problem"/> that the setup screen shows.
     /// </summary>
     public sealed class DeviceConfig
@@ -52,7 +52,7 @@ namespace HelpPoint.Core
         /// <summary>The branch.</summary>
         public string Branch { get; private set; }
 
-        /// <summary>The display's default language, sv or en.</summary>
+        /// <summary>The display's default language (ISO 639-1; shown in bitmaps when the phrase resource has it, else sv).</summary>
         public string Language { get; private set; }
 
         /// <summary>True when the buzzer must stay quiet.</summary>
@@ -135,7 +135,7 @@ namespace HelpPoint.Core
             config.Branch = RequiredName(root, "branch", ref problem, ref problemField);
             config.Language = OptionalText(root, "language", "language", 2, Languages.Swedish, ref problem, ref problemField);
             config.Silent = OptionalBool(root, "silent", "silent", false, ref problem, ref problemField);
-            if (problem == ConfigProblem.None && !Languages.HasScreenTexts(config.Language))
+            if (problem == ConfigProblem.None && !Languages.IsValidCode(config.Language))
             {
                 problem = ConfigProblem.InvalidField;
                 problemField = "language";

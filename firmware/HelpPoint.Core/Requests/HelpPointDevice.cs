@@ -880,7 +880,8 @@ namespace HelpPoint.Core
             // A request that waits for its ticket while the network is down is "saved", not "sending".
             HelpPointState shown = _state == HelpPointState.Sending && !_sessionUp ? HelpPointState.Offline : _state;
             string selected = shown == HelpPointState.Idle ? _selectedLanguage : null;
-            string language = Languages.ForDisplay(_requestId != null ? _lang : _selectedLanguage, _settings.DefaultLanguage);
+            // The visitor's language (any code: a bitmap display may speak it; the text lines fall back to sv/en).
+            string language = _requestId != null ? _lang : _selectedLanguage;
             if (_screen == null || shown != _screenState || language != _screenLanguage || _ticket != _screenTicket
                 || _position != _screenPosition || _waitS != _screenWaitS || _host != _screenHost
                 || _sessionUp != _screenOnline || selected != _screenSelected || _feedback != _screenFeedback)
@@ -894,7 +895,7 @@ namespace HelpPoint.Core
                 _screenOnline = _sessionUp;
                 _screenSelected = selected;
                 _screenFeedback = _feedback;
-                _screen = Screens.Build(shown, language, _ticket, _position, _waitS, _host, _sessionUp, selected, _feedback);
+                _screen = Screens.Build(shown, language, _settings.DefaultLanguage, _ticket, _position, _waitS, _host, _sessionUp, selected, _feedback);
             }
 
             _snapshot = new HelpPointSnapshot(

@@ -23,7 +23,8 @@ public sealed record DeviceView(
     string? SelectedLanguage,
     string Feedback,
     bool Led,
-    int Tone)
+    int Tone,
+    DisplayBitmap? Display = null)
 {
     /// <summary>Reads one consistent snapshot of the device.</summary>
     public static DeviceView Of(VirtualHelpPoint device)
@@ -48,6 +49,7 @@ public sealed record DeviceView(
             s.SelectedLanguage,
             s.Feedback switch { FeedbackPrompt.Open => "open", FeedbackPrompt.Given => "given", _ => "none" },
             device.Led,
-            device.Tone);
+            device.Tone,
+            DisplayBitmap.Of(s.Screen));
     }
 }

@@ -22,9 +22,9 @@ public sealed record SimulatorSettings(
         }
 
         string language = configuration["Display:Language"] ?? "sv";
-        if (language is not ("sv" or "en"))
+        if (!HelpPoint.Core.Languages.IsValidCode(language))
         {
-            throw new FormatException($"--Display:Language={language}: the display speaks sv or en");
+            throw new FormatException($"--Display:Language={language}: a two-letter language code such as sv, en or ar");
         }
 
         return new SimulatorSettings(

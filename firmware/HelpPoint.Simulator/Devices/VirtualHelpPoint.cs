@@ -48,9 +48,9 @@ public sealed class VirtualHelpPoint : IDisposable
             throw new ArgumentException($"device '{options.DeviceId}' needs a secret", nameof(options));
         }
 
-        if (!Languages.HasScreenTexts(options.Language))
+        if (!Languages.IsValidCode(options.Language))
         {
-            throw new ArgumentException($"display language must be 'sv' or 'en', not '{options.Language}'", nameof(options));
+            throw new ArgumentException($"display language must be a two-letter code, not '{options.Language}'", nameof(options));
         }
 
         if (options.MqttPort is < 1 or > 65535)
@@ -123,6 +123,13 @@ public sealed class VirtualHelpPoint : IDisposable
 
     /// <summary>The display's text lines (at most 8 of at most 21 characters).</summary>
     public IReadOnlyList<string> Lines => Snapshot.Screen.Lines;
+
+    /// <summary>
+    /// The OLED as the device draws it from the phrase resource (firmware/phrases/helppoint.phr, built
+    /// into the simulator): 128x64 pixels in the visitor's language; null when the screen is text only
+    /// (the setup screen).
+    /// </summary>
+    public FrameBuffer? Display => PhraseScreens.Compose(Snapshot.Screen, out _);
 
     /// <summary>Starts the device's app loop (connects in the background). Idempotent.</summary>
     public void Start()

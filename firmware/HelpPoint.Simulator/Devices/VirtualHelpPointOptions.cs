@@ -21,7 +21,7 @@ public sealed class VirtualHelpPointOptions
     /// <summary>The simulator's data folder; the device keeps its "flash" in <c>{DataPath}/{DeviceId}/</c>.</summary>
     public string DataPath { get; set; } = "./data/simulator";
 
-    /// <summary>The display's language when the visitor picked none it can show: "sv" or "en".</summary>
+    /// <summary>The display's default language when the visitor picked none (any code of the phrase resource; text lines fall back to sv).</summary>
     public string Language { get; set; } = "sv";
 
     /// <summary>Reported in the status heartbeat.</summary>

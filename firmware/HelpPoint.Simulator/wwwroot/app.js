@@ -94,6 +94,7 @@ function render(device) {
   const pre = card.querySelector(".lines");
   const text = device.lines.join("\n");
   if (pre.textContent !== text) pre.textContent = text;
+  drawPixels(card.querySelector(".pixels"), pre, device.display);
 
   const link = card.querySelector(".link");
   link.textContent = device.connected ? "online" : "offline";
@@ -122,6 +123,35 @@ function render(device) {
     dd.dataset.testid = `${name.replace(/ /g, "-")}-${device.id}`;
     return [dt, dd];
   }));
+}
+
+// The OLED's real pixels (the 1-bit frame Core composes from the phrase bitmaps); the text lines stay
+// for screens without bitmaps (setup) and as the accessible description.
+function drawPixels(canvas, pre, display) {
+  canvas.hidden = !display;
+  pre.hidden = Boolean(display);
+  if (!display) return;
+  canvas.dataset.language = display.language;
+  canvas.dataset.rtl = String(display.rtl);
+  if (canvas.dataset.bits === display.bits) return;
+  canvas.dataset.bits = display.bits;
+  canvas.width = display.width;
+  canvas.height = display.height;
+  const bytes = Uint8Array.from(atob(display.bits), (c) => c.charCodeAt(0));
+  const stride = Math.ceil(display.width / 8);
+  const ctx = canvas.getContext("2d");
+  const image = ctx.createImageData(display.width, display.height);
+  for (let y = 0; y < display.height; y++) {
+    for (let x = 0; x < display.width; x++) {
+      const lit = (bytes[y * stride + (x >> 3)] & (0x80 >> (x & 7))) !== 0;
+      const i = (y * display.width + x) * 4;
+      image.data[i] = lit ? 143 : 0;
+      image.data[i + 1] = lit ? 211 : 0;
+      image.data[i + 2] = lit ? 255 : 0;
+      image.data[i + 3] = 255;
+    }
+  }
+  ctx.putImageData(image, 0, 0);
 }
 
 async function act(call) {
