@@ -191,8 +191,14 @@ public sealed class Outage_Tests
     {
         var p = new VirtualHelpPoint(new VirtualHelpPointOptions
         {
-            Branch = "demo", DeviceId = id, Secret = secret, MqttPort = port, DataPath = dataPath,
-            EndStateScreenTime = TimeSpan.FromSeconds(120), ResendAfter = TimeSpan.FromSeconds(3), MqttTimeout = TimeSpan.FromSeconds(3),
+            Branch = "demo",
+            DeviceId = id,
+            Secret = secret,
+            MqttPort = port,
+            DataPath = dataPath,
+            EndStateScreenTime = TimeSpan.FromSeconds(120),
+            ResendAfter = TimeSpan.FromSeconds(3),
+            MqttTimeout = TimeSpan.FromSeconds(3),
         });
         p.Start();
         return p;
