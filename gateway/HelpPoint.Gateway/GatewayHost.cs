@@ -3,11 +3,10 @@ using HelpPoint.Domain.Common;
 using HelpPoint.Domain.Devices;
 using HelpPoint.Domain.Duty;
 using HelpPoint.Domain.Requests;
-using HelpPoint.Domain.Staff;
 using HelpPoint.Domain.Routing;
+using HelpPoint.Domain.Staff;
 using HelpPoint.Gateway.Auth;
 using HelpPoint.Gateway.Branches;
-using HelpPoint.Gateway.Routing;
 using HelpPoint.Gateway.Devices;
 using HelpPoint.Gateway.Duty;
 using HelpPoint.Gateway.Health;
@@ -15,6 +14,7 @@ using HelpPoint.Gateway.Hosting;
 using HelpPoint.Gateway.Mqtt;
 using HelpPoint.Gateway.Notifications;
 using HelpPoint.Gateway.Requests;
+using HelpPoint.Gateway.Routing;
 using HelpPoint.Gateway.Stats;
 using HelpPoint.Gateway.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -126,6 +126,8 @@ public static class GatewayHost
         services.AddProblemDetails();
         services.AddOpenApi();
 
+        services.AddManagerFeatures(builder.Configuration);
+
         configureServices?.Invoke(services);
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -150,8 +152,7 @@ public static class GatewayHost
         api.MapBranchesApi();
         api.MapRequestsApi();
         api.MapEventsApi();
-        api.MapDevicesApi();
-        api.MapStatsApi();
+        api.MapManagerApis();
         return app;
     }
 }

@@ -1,9 +1,13 @@
 using HelpPoint.Domain.Branches;
 using HelpPoint.Domain.Devices;
 using HelpPoint.Domain.Duty;
+using HelpPoint.Domain.Fleet;
 using HelpPoint.Domain.Requests;
 using HelpPoint.Domain.Staff;
 using HelpPoint.Gateway.Auth;
+using HelpPoint.Gateway.Devices;
+using HelpPoint.Gateway.Mail;
+using HelpPoint.Gateway.Stats;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpPoint.Gateway.Storage;
@@ -31,6 +35,16 @@ public abstract class HelpPointDb(DbContextOptions options) : DbContext(options)
     public DbSet<RosterShift> Roster => Set<RosterShift>();
 
     public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
+
+    public DbSet<StoredDayAggregate> DailyAggregates => Set<StoredDayAggregate>();
+
+    public DbSet<FleetAlert> FleetAlerts => Set<FleetAlert>();
+
+    public DbSet<DeviceRegistration> DeviceRegistrations => Set<DeviceRegistration>();
+
+    public DbSet<StaffContact> StaffContacts => Set<StaffContact>();
+
+    public DbSet<SummaryMailLog> SummaryMailLog => Set<SummaryMailLog>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -224,6 +224,62 @@ namespace HelpPoint.Gateway.Storage.Postgres.Migrations
                     b.ToTable("roster", (string)null);
                 });
 
+            modelBuilder.Entity("HelpPoint.Domain.Fleet.FleetAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("branch");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cleared_at");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("device");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("message");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("raised_at");
+
+                    b.Property<long?>("Since")
+                        .HasColumnType("bigint")
+                        .HasColumnName("since");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClearedAt")
+                        .HasDatabaseName("ix_fleet_alerts_cleared");
+
+                    b.HasIndex("Branch", "RaisedAt")
+                        .HasDatabaseName("ix_fleet_alerts_branch_raised");
+
+                    b.ToTable("fleet_alerts", (string)null);
+                });
+
             modelBuilder.Entity("HelpPoint.Domain.Requests.HelpRequest", b =>
                 {
                     b.Property<string>("Id")
@@ -482,6 +538,128 @@ namespace HelpPoint.Gateway.Storage.Postgres.Migrations
                         .HasDatabaseName("ix_sessions_user");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPoint.Gateway.Devices.DeviceRegistration", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("branch");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("registered_by");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<long>("SecretIssuedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("secret_issued_at");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("device_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPoint.Gateway.Mail.StaffContact", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("staff_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPoint.Gateway.Stats.SummaryMailLog", b =>
+                {
+                    b.Property<string>("Branch")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipients");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Branch", "Day");
+
+                    b.ToTable("summary_mail_log", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPoint.Gateway.Storage.StoredDayAggregate", b =>
+                {
+                    b.Property<string>("Branch")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("FoldedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("folded_at");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("Branch", "Day");
+
+                    b.ToTable("daily_aggregates", (string)null);
                 });
 
             modelBuilder.Entity("HelpPoint.Gateway.Storage.TicketCounter", b =>

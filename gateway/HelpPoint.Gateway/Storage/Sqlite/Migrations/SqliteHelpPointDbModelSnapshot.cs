@@ -217,6 +217,60 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                     b.ToTable("roster", (string)null);
                 });
 
+            modelBuilder.Entity("HelpPoint.Domain.Fleet.FleetAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cleared_at");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<long?>("Since")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("since");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClearedAt")
+                        .HasDatabaseName("ix_fleet_alerts_cleared");
+
+                    b.HasIndex("Branch", "RaisedAt")
+                        .HasDatabaseName("ix_fleet_alerts_branch_raised");
+
+                    b.ToTable("fleet_alerts", (string)null);
+                });
+
             modelBuilder.Entity("HelpPoint.Domain.Requests.HelpRequest", b =>
                 {
                     b.Property<string>("Id")
@@ -473,6 +527,128 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                         .HasDatabaseName("ix_sessions_user");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPoint.Gateway.Devices.DeviceRegistration", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<long>("SecretIssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("secret_issued_at");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("device_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPoint.Gateway.Mail.StaffContact", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("staff_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPoint.Gateway.Stats.SummaryMailLog", b =>
+                {
+                    b.Property<string>("Branch")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipients");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Branch", "Day");
+
+                    b.ToTable("summary_mail_log", (string)null);
+                });
+
+            modelBuilder.Entity("HelpPoint.Gateway.Storage.StoredDayAggregate", b =>
+                {
+                    b.Property<string>("Branch")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("branch");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long>("FoldedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("folded_at");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("Branch", "Day");
+
+                    b.ToTable("daily_aggregates", (string)null);
                 });
 
             modelBuilder.Entity("HelpPoint.Gateway.Storage.TicketCounter", b =>
