@@ -3,18 +3,19 @@ using HelpPoint.Domain.Common;
 using HelpPoint.Domain.Devices;
 using HelpPoint.Domain.Duty;
 using HelpPoint.Domain.Requests;
-using HelpPoint.Domain.Staff;
 using HelpPoint.Domain.Routing;
+using HelpPoint.Domain.Staff;
 using HelpPoint.Gateway.Auth;
 using HelpPoint.Gateway.Branches;
-using HelpPoint.Gateway.Routing;
 using HelpPoint.Gateway.Devices;
 using HelpPoint.Gateway.Duty;
 using HelpPoint.Gateway.Health;
 using HelpPoint.Gateway.Hosting;
 using HelpPoint.Gateway.Mqtt;
 using HelpPoint.Gateway.Notifications;
+using HelpPoint.Gateway.Notifications.Channels;
 using HelpPoint.Gateway.Requests;
+using HelpPoint.Gateway.Routing;
 using HelpPoint.Gateway.Stats;
 using HelpPoint.Gateway.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -86,6 +87,7 @@ public static class GatewayHost
         services.AddSingleton<EventHub>();
         services.AddSingleton<StaffEventBus>();
         services.AddSingleton<IAnnouncer, Announcer>();
+        services.AddNotificationChannels(builder.Configuration);
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<DeviceDirectory>();
         services.AddSingleton<DeviceMessageHandler>();
@@ -151,6 +153,8 @@ public static class GatewayHost
         api.MapEventsApi();
         api.MapDevicesApi();
         api.MapStatsApi();
+        api.MapChannelsApi();
+        api.MapStaffSessionsApi();
         return app;
     }
 }
