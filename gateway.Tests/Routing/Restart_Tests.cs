@@ -66,7 +66,11 @@ public sealed class Restart_Tests
         // Each device, connecting afresh, is told its current state (retained ticket re-announced at start).
         var expected = new Dictionary<string, string>
         {
-            ["hp-unstaffed"] = "unstaffed", ["hp-done"] = "done", ["hp-cancelled"] = "cancelled", ["hp-assigned"] = "assigned", ["hp-queued"] = "queued",
+            ["hp-unstaffed"] = "unstaffed",
+            ["hp-done"] = "done",
+            ["hp-cancelled"] = "cancelled",
+            ["hp-assigned"] = "assigned",
+            ["hp-queued"] = "queued",
         };
         foreach (var (device, state) in expected)
         {

@@ -47,7 +47,11 @@ public sealed class RoutingScene : IAsyncDisposable
     {
         await Gateway.Get<IStaffStore>().UpsertAsync(new StaffUser
         {
-            UserName = user, DisplayName = name, Role = role, SecretHash = SecretHasher.HashDeviceSecret("unused"), Languages = [.. languages],
+            UserName = user,
+            DisplayName = name,
+            Role = role,
+            SecretHash = SecretHasher.HashDeviceSecret("unused"),
+            Languages = [.. languages],
         });
         return new Actor(user, name, role);
     }
