@@ -8,6 +8,7 @@ using HelpPoint.Gateway.Notifications.Channels.Ntfy;
 using HelpPoint.Gateway.Notifications.Channels.Sms;
 using HelpPoint.Gateway.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace HelpPoint.Gateway.Notifications.Channels;
@@ -83,7 +84,7 @@ public static partial class ChannelsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UnsubscribeAsync(
-        PushSubscriptionRequest? body, HttpContext http, NotificationStore store, CancellationToken cancellationToken)
+        [FromBody] PushSubscriptionRequest? body, HttpContext http, NotificationStore store, CancellationToken cancellationToken)
     {
         if (body?.Endpoint is not { Length: > 0 and <= 1024 } endpoint)
         {

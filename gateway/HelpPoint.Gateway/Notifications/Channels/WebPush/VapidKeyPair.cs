@@ -44,12 +44,19 @@ public sealed class VapidKeyPair
             Q = new ECPoint { X = q[1..33], Y = q[33..65] },
             D = d,
         };
-        using var key = ECDsa.Create(parameters);
-        var probe = key.SignData("vapid"u8, HashAlgorithmName.SHA256);
-        using var check = ECDsa.Create(new ECParameters { Curve = parameters.Curve, Q = parameters.Q });
-        if (!check.VerifyData("vapid"u8, probe, HashAlgorithmName.SHA256))
+        try
         {
-            throw new InvalidOperationException("the VAPID public key does not belong to the private key");
+            using var key = ECDsa.Create(parameters);
+            var probe = key.SignData("vapid"u8, HashAlgorithmName.SHA256);
+            using var check = ECDsa.Create(new ECParameters { Curve = parameters.Curve, Q = parameters.Q });
+            if (!check.VerifyData("vapid"u8, probe, HashAlgorithmName.SHA256))
+            {
+                throw new CryptographicException("signature check failed");
+            }
+        }
+        catch (CryptographicException ex)
+        {
+            throw new InvalidOperationException("the VAPID public key does not belong to the private key: " + ex.Message, ex);
         }
 
         return new VapidKeyPair(parameters);
