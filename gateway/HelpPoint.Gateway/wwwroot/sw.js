@@ -26,10 +26,11 @@ self.addEventListener('activate', (event) => {
 });
 
 // The shell: network first (so an update shows at once), the cached copy when the network is away or slow.
-// The API is never cached: live data comes from the gateway or not at all.
+// The API is never cached: live data comes from the gateway or not at all. The manager app (/manager/) is left alone.
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) {
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')
+      || url.pathname.startsWith('/manager/')) {
     return;
   }
   event.respondWith((async () => {
