@@ -185,8 +185,13 @@ public sealed class PhoneApp_Tests
         var request = new { id = "demo-hp-1-000007", ticket = "7", category = "bankid", state = "queued" };
         await DeliverPushAsync(cdp, origin, registrationId, new
         {
-            kind = "offer", title = "BankID · ticket 7", body = "Arabic · demo-hp-1 · waiting 1 min", tag = "request-demo-hp-1-000007",
-            acceptLabel = "Accept", urgent = true, request,
+            kind = "offer",
+            title = "BankID · ticket 7",
+            body = "Arabic · demo-hp-1 · waiting 1 min",
+            tag = "request-demo-hp-1-000007",
+            acceptLabel = "Accept",
+            urgent = true,
+            request,
         });
         await page.GotoAsync(origin + "/");
         var shown = await WaitForNotificationsAsync(page, n => n.GetArrayLength() == 1);
@@ -201,7 +206,11 @@ public sealed class PhoneApp_Tests
         await page.GotoAsync("about:blank");
         await DeliverPushAsync(cdp, origin, registrationId, new
         {
-            kind = "offer-withdrawn", title = "Ticket 7 went to a colleague", body = "No need to go.", tag = "request-demo-hp-1-000007", request,
+            kind = "offer-withdrawn",
+            title = "Ticket 7 went to a colleague",
+            body = "No need to go.",
+            tag = "request-demo-hp-1-000007",
+            request,
         });
         await page.GotoAsync(origin + "/");
         shown = await WaitForNotificationsAsync(page, n => n.GetArrayLength() == 1 && n[0].GetProperty("title").GetString() == "Ticket 7 went to a colleague");
