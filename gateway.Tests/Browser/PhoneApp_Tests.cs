@@ -141,7 +141,12 @@ public sealed class PhoneApp_Tests
         var yonasAccept = yonas.GetByTestId($"accept-{Id}");
         await Assertions.Expect(yonasAccept).ToBeVisibleAsync();
 
-        await Task.WhenAll(sara.GetByTestId("offer-accept").ClickAsync(), yonasAccept.ClickAsync());
+        // Both tap at the same instant (the two pages share the browser's clock), so both requests are on their way
+        // before either phone hears who won.
+        var at = await sara.EvaluateAsync<double>("() => Date.now() + 300");
+        await Task.WhenAll(
+            sara.EvaluateAsync("at => setTimeout(() => document.querySelector('[data-testid=\"offer-accept\"]').click(), at - Date.now())", at),
+            yonas.EvaluateAsync($"at => setTimeout(() => document.querySelector('[data-testid=\"accept-{Id}\"]').click(), at - Date.now())", at));
 
         Assert.IsTrue(helpPoint.WaitForState("assigned", TimeSpan.FromSeconds(5)), $"device state is {helpPoint.State}");
         var winner = helpPoint.Host;
