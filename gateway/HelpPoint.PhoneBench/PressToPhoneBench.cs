@@ -23,8 +23,9 @@ namespace HelpPoint.PhoneBench;
 /// <summary>
 /// Starts a gateway in this process with a number of branches (each with its help points and one IT-host on duty with a
 /// live stream open), and has the help points press at a steady total rate, round-robin over the branches. Each request's latency is the time from just before its MQTT publish to the moment its first
-/// <c>request</c> event is read from the host's stream; both ends use this process's monotonic clock. Each visitor
-/// withdraws the request once the phone has it (MQTT <c>cancel</c>), so the queue stays as short as in a real library.
+/// <c>request</c> event is read from the host's stream; both ends use this process's monotonic clock. By default each visitor
+/// withdraws the request once the phone has it (MQTT <c>cancel</c>, doubling the messages), so the queue stays as short as in
+/// a real library; <c>--withdraw false</c> lets the queues grow instead.
 /// </summary>
 public static class PressToPhoneBench
 {
@@ -91,7 +92,8 @@ public static class PressToPhoneBench
             var interval = TimeSpan.FromSeconds(1 / o.Rate);
             var measured = new string[total];
             var pending = new List<Task>();
-            var cancels = ConsumeAndCancelAsync(clients, devices, seen, arrived, stop.Token);
+            var cancels = o.Withdraw ? ConsumeAndCancelAsync(clients, devices, seen, arrived, stop.Token) : Task.CompletedTask;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
             for (var i = 0; i < total; i++)
             {
@@ -109,6 +111,7 @@ public static class PressToPhoneBench
             await Task.WhenAll(pending);
             var elapsed = Stopwatch.GetElapsedTime(start);
             await WaitForAsync(seen, measured, TimeSpan.FromSeconds(10));
+            var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
             await stop.CancelAsync();
             await Task.WhenAll([.. streams.Select(Quietly), Quietly(cancels)]);
             hosts.ForEach(h => h.Dispose());
@@ -121,7 +124,7 @@ public static class PressToPhoneBench
                 client.Dispose();
             }
 
-            return new BenchResult(total, total - latencies.Length, total / elapsed.TotalSeconds,
+            return new BenchResult(total, total - latencies.Length, total / elapsed.TotalSeconds, cpuMs / total, Environment.ProcessorCount,
                 Percentile(latencies, 50), Percentile(latencies, 90), Percentile(latencies, 99), latencies.Length > 0 ? latencies[^1] : double.NaN);
         }
         finally
@@ -271,11 +274,25 @@ public static class PressToPhoneBench
 }
 
 /// <summary>Latency figures of one run, in milliseconds.</summary>
-public sealed record BenchResult(int Requests, int Lost, double AchievedRate, double P50Ms, double P90Ms, double P99Ms, double MaxMs)
+public sealed record BenchResult(int Requests, int Lost, double AchievedRate, double CpuMsPerRequest, int Cores, double P50Ms, double P90Ms, double P99Ms, double MaxMs)
 {
     public string Report(BenchOptions o) => string.Create(CultureInfo.InvariantCulture, $"""
-        Press to phone (device MQTT publish → SSE event in the host's stream), {Requests} requests at {AchievedRate:F1}/s over {o.Branches} branches ({o.Branches * o.DevicesPerBranch} help points, one IT-host each), SQLite synchronous={o.Synchronous}
+        Press to phone (device MQTT publish → SSE event in the host's stream), {Requests} requests at {AchievedRate:F1}/s over {o.Branches} branches ({o.Branches * o.DevicesPerBranch} help points, one IT-host each), SQLite synchronous={o.Synchronous}, {(o.Withdraw ? "each request withdrawn once seen" : "requests left waiting")}
           p50 {P50Ms:F1} ms   p90 {P90Ms:F1} ms   p99 {P99Ms:F1} ms   max {MaxMs:F1} ms   lost {Lost}
+          CPU of this process (gateway + simulated devices + phones) {CpuMsPerRequest:F1} ms per request on {Cores} cores; load average {LoadAverage()}
           target p99 < {o.TargetP99Ms} ms: {(P99Ms < o.TargetP99Ms && Lost == 0 ? "met" : "NOT met")}
         """);
+
+    /// <summary>The machine's 1-minute load average (Linux), to tell a busy machine from a slow gateway.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
 }

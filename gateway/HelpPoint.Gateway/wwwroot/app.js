@@ -162,6 +162,7 @@ function showLogin(message) {
   state.me = null;
   $('app').hidden = true;
   $('login').hidden = false;
+  $('live').hidden = true;
   hideUndo();
   $('login-error').textContent = message || '';
 }
@@ -169,6 +170,7 @@ function showLogin(message) {
 function showApp() {
   $('login').hidden = true;
   $('app').hidden = false;
+  $('live').hidden = false;
   renderAll();
   startEvents();
   refreshPush(false);
