@@ -32,9 +32,10 @@ public sealed class PhoneApp_Tests
 
         await SignInAsync(page, "host1", "1111", "Sara");
         await page.GetByTestId("lang-ar").CheckAsync();
+        await Chromium.ScreenshotAsync(page, "phone-2-duty");
         await page.GetByTestId("duty-toggle").ClickAsync();
         await Assertions.Expect(page.GetByTestId("duty-state")).ToHaveTextAsync("On duty at demo");
-        await Chromium.ScreenshotAsync(page, "phone-2-on-duty");
+        await Chromium.ScreenshotAsync(page, "phone-2b-on-duty");
 
         // The visitor presses BankID in Arabic: the offer arrives live, rings, and says what, who, where and how long.
         Assert.IsTrue(helpPoint.Press("bankid", "ar"), "the help point refused the press");
