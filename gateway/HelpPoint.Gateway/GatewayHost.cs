@@ -13,6 +13,7 @@ using HelpPoint.Gateway.Health;
 using HelpPoint.Gateway.Hosting;
 using HelpPoint.Gateway.Mqtt;
 using HelpPoint.Gateway.Notifications;
+using HelpPoint.Gateway.Notifications.Channels;
 using HelpPoint.Gateway.Requests;
 using HelpPoint.Gateway.Routing;
 using HelpPoint.Gateway.Stats;
@@ -86,6 +87,7 @@ public static class GatewayHost
         services.AddSingleton<EventHub>();
         services.AddSingleton<StaffEventBus>();
         services.AddSingleton<IAnnouncer, Announcer>();
+        services.AddNotificationChannels(builder.Configuration);
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<DeviceDirectory>();
         services.AddSingleton<DeviceMessageHandler>();
@@ -153,6 +155,8 @@ public static class GatewayHost
         api.MapRequestsApi();
         api.MapEventsApi();
         api.MapManagerApis();
+        api.MapChannelsApi();
+        api.MapStaffSessionsApi();
         return app;
     }
 }

@@ -206,6 +206,36 @@ public sealed class RequestService(
         return result;
     }
 
+    /// <summary>How long after "done" the host may take it back (a mistaken tap); shorter than a help point shows its end screen.</summary>
+    public static readonly TimeSpan ReopenWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Undo of a mistaken "done": within <see cref="ReopenWindow"/>, by the same host, before the visitor rated the help, the
+    /// request is theirs again (assigned) and the help point is told so.
+    /// </summary>
+    public async Task<Result<HelpRequest>> ReopenAsync(Actor actor, string id, CancellationToken cancellationToken = default)
+    {
+        var result = await ChangeAsync(new Change(id, actor.UserName, "reopened",
+            r => r.State != RequestState.Done ? DomainError.Conflict($"request is {r.State.ToWire()}")
+                : r.HostUser != actor.UserName ? DomainError.Forbidden("only the host who finished it can undo")
+                : r.Feedback is not null ? DomainError.Conflict("the visitor has already rated the help")
+                : r.FinishedAt is not { } finished || time.GetUtcNow() - finished > ReopenWindow ? DomainError.Conflict("too late to undo")
+                : null,
+            (r, _) =>
+            {
+                r.State = RequestState.Assigned;
+                r.FinishedAt = null;
+                r.Outcome = null;
+            })
+        { Touch = actor }, cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess)
+        {
+            estimator.Invalidate(result.Value!.Branch);
+        }
+
+        return result;
+    }
+
     /// <summary>The host hands the request back: it returns to the front of the queue and the next host is offered it.</summary>
     public Task<Result<HelpRequest>> ReleaseAsync(Actor actor, string id, CancellationToken cancellationToken = default) =>
         ChangeAsync(new Change(id, actor.UserName, "released",

@@ -73,6 +73,26 @@ public sealed class SessionService(DbFactory factory, IStaffStore staff, TimePro
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Revoked, true), cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Ends every session of <paramref name="userName"/> (a lost phone): their tokens stop working at once on this gateway and
+    /// within the cache time (15 s) on others. Returns how many sessions were open.
+    /// </summary>
+    public async Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken)
+    {
+        var revoked = await factory.WriteAsync(db => db.Sessions.Where(s => s.UserName == userName && !s.Revoked)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Revoked, true), cancellationToken), cancellationToken).ConfigureAwait(false);
+        foreach (var (hash, entry) in _cache)
+        {
+            if (entry.Actor.UserName == userName)
+            {
+                _cache.TryRemove(hash, out _);
+            }
+        }
+
+        logger.LogWarning("All {Count} sessions of staff user {User} were revoked", revoked, userName);
+        return revoked;
+    }
+
     /// <summary>The user a token belongs to, or null when it is unknown, expired or revoked.</summary>
     public async Task<Actor?> ResolveAsync(string token, CancellationToken cancellationToken)
     {

@@ -1,11 +1,12 @@
 using HelpPoint.Domain.Requests;
 using HelpPoint.Gateway.Mqtt;
+using HelpPoint.Gateway.Notifications.Channels;
 using HelpPoint.Gateway.Requests;
 
 namespace HelpPoint.Gateway.Notifications;
 
 /// <summary>Delivers the domain's announcements: tickets and boards over MQTT (retained), request changes to staff live views.</summary>
-public sealed class Announcer(IMqttPublisher mqtt, StaffEventBus events, ILogger<Announcer> logger) : IAnnouncer
+public sealed class Announcer(IMqttPublisher mqtt, StaffEventBus events, DeliveryDispatcher delivery, ILogger<Announcer> logger) : IAnnouncer
 {
     public async ValueTask TicketAsync(DeviceTicket ticket, CancellationToken cancellationToken = default)
     {
@@ -31,8 +32,12 @@ public sealed class Announcer(IMqttPublisher mqtt, StaffEventBus events, ILogger
     public ValueTask RequestChangedAsync(HelpRequest request, CancellationToken cancellationToken = default) =>
         events.PublishAsync("request", request.Branch, QueueItem.From(request), null, cancellationToken);
 
-    public ValueTask StaffNoticeAsync(StaffNotice notice, CancellationToken cancellationToken = default) =>
-        events.PublishAsync(notice.Kind, notice.Branch, new StaffNoticeView(notice.Kind, notice.Request is null ? null : QueueItem.From(notice.Request)), notice.Users, cancellationToken);
+    public ValueTask StaffNoticeAsync(StaffNotice notice, CancellationToken cancellationToken = default)
+    {
+        // Phones that are not looking (app closed, screen off) are reached through the delivery channels, in the background.
+        delivery.Enqueue(notice);
+        return events.PublishAsync(notice.Kind, notice.Branch, new StaffNoticeView(notice.Kind, notice.Request is null ? null : QueueItem.From(notice.Request)), notice.Users, cancellationToken);
+    }
 }
 
 /// <summary>What a live view receives for a staff notice.</summary>

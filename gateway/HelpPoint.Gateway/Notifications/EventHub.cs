@@ -60,6 +60,23 @@ public sealed class EventHub
         }
     }
 
+    /// <summary>Ends every open live view of <paramref name="user"/> (signed out from elsewhere); returns how many.</summary>
+    public int Disconnect(string user)
+    {
+        Subscription[] theirs;
+        lock (_lock)
+        {
+            theirs = [.. _subscribers.Where(s => s.User == user)];
+        }
+
+        foreach (var s in theirs)
+        {
+            s.Channel.Writer.TryComplete();
+        }
+
+        return theirs.Length;
+    }
+
     private void Remove(Subscription subscription)
     {
         lock (_lock)

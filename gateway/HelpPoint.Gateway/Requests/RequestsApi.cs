@@ -25,6 +25,8 @@ public static class RequestsApi
         requests.MapPost("/done", (string id, DoneRequest? body, HttpContext http, RequestService s, CancellationToken ct) =>
                 Run(id, http, ct, (actor, requestId, token) => s.DoneAsync(actor, requestId, body?.Outcome, body?.Category, token)))
             .RequireAuthorization(Policies.Staff).WithSummary("The visitor has been helped; optional body {\"outcome\":\"helped|referred|no-show\",\"category\":\"…\"}");
+        requests.MapPost("/reopen", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.ReopenAsync))
+            .RequireAuthorization(Policies.Helpers).WithSummary("Undo a mistaken \"done\" within 10 s (same host, before the visitor rated it)");
         requests.MapPost("/release", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.ReleaseAsync))
             .RequireAuthorization(Policies.Staff).WithSummary("Hand the request back to the front of the queue");
         requests.MapPost("/cancel", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.CancelAsync))
