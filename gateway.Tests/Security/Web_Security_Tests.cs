@@ -36,6 +36,45 @@ public sealed class Web_Security_Tests
     }
 
     [TestMethod]
+    public async Task A_cookie_session_cannot_change_anything_without_the_anti_forgery_header()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        using var browser = gw.Client(); // keeps the session cookie, as a browser does, and sends no bearer token
+        Assert.AreEqual(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/v1/session", new { user = "host1", secret = "1111" })).StatusCode);
+
+        // What a page on another site could make the browser send: the cookie, but no custom header.
+        var forged = await browser.PutAsJsonAsync("/api/v1/me/duty", new { branch = "demo", onDuty = true, languages = new[] { "sv" } });
+        Assert.AreEqual(HttpStatusCode.Forbidden, forged.StatusCode);
+        var problem = await forged.Content.ReadFromJsonAsync<JsonElement>();
+        StringAssert.Contains(problem.GetProperty("detail").GetString(), "X-HelpPoint-Request: 1");
+        var me = await browser.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        var duty = me.GetProperty("duty");
+        Assert.IsFalse(duty.ValueKind == JsonValueKind.Object && duty.GetProperty("onDuty").GetBoolean(), "the forged request changed nothing");
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await browser.DeleteAsync("/api/v1/session")).StatusCode, "nor can it sign the host out");
+
+        // The app's own calls carry the header and work; reading needs no header.
+        using var own = new HttpRequestMessage(HttpMethod.Put, "/api/v1/me/duty")
+        {
+            Content = JsonContent.Create(new { branch = "demo", onDuty = true, languages = new[] { "sv" } }),
+        };
+        own.Headers.Add(AntiForgery.HeaderName, "1");
+        Assert.AreEqual(HttpStatusCode.OK, (await browser.SendAsync(own)).StatusCode);
+        me = await browser.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.IsTrue(me.GetProperty("duty").GetProperty("onDuty").GetBoolean());
+    }
+
+    [TestMethod]
+    public async Task Bearer_token_calls_need_no_anti_forgery_header()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        using var tool = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = gw.Http };
+        var session = await (await tool.PostAsJsonAsync("/api/v1/session", new { user = "host1", secret = "1111" })).Content.ReadFromJsonAsync<JsonElement>();
+        tool.DefaultRequestHeaders.Authorization = new("Bearer", session.GetProperty("token").GetString());
+
+        Assert.AreEqual(HttpStatusCode.OK, (await tool.PutAsJsonAsync("/api/v1/me/duty", new { branch = "demo", onDuty = true, languages = new[] { "sv" } })).StatusCode);
+    }
+
+    [TestMethod]
     public async Task Pins_and_passwords_are_stored_with_a_slow_salted_hash()
     {
         await using var gw = await TestGateway.StartAsync();

@@ -143,6 +143,7 @@ public static class GatewayHost
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
 
+        app.UseCookieAntiForgery();
         app.UseAuthentication();
         app.UseAuthorization();
 
