@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using HelpPoint.Gateway.Admin;
 using HelpPoint.Gateway.Tests.Support;
 using MQTTnet;
 
@@ -66,5 +67,103 @@ public sealed class Mosquitto_Tests
         var queue = await host.GetFromJsonAsync<JsonElement>("/api/v1/branches/demo/queue");
         Assert.AreEqual(1, queue.GetArrayLength());
         Assert.AreEqual("demo-hp-2-000007", queue[0].GetProperty("id").GetString());
+    }
+
+    [TestMethod]
+    public async Task The_command_line_tool_adds_a_device_to_a_running_mosquitto_with_exactly_its_topics()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(("demo-hp-1", "demo", "s1"));
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await MosquittoCli.RunAsync(
+            ["mosquitto", "add-device", "--device", "demo-hp-9", "--branch", "demo", "--password-file", broker.PasswordFile, "--acl-file", broker.AclFile],
+            new StringReader("new-device-secret\n"), output, error);
+        Assert.AreEqual(0, code, error.ToString());
+        broker.Reload();
+
+        // Mosquitto re-reads its files on SIGHUP; a connection attempt right after may still meet the old ones.
+        DeviceClient? added = null;
+        for (var attempt = 0; attempt < 20 && added is null; attempt++)
+        {
+            try
+            {
+                added = await DeviceClient.ConnectAsync(broker.Port, "demo", "demo-hp-9", "new-device-secret", mqtt5: true, clientId: null);
+            }
+            catch (ConnectRefusedException) when (attempt < 19)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        await using var device = added!;
+        await using var other = await DeviceClient.ConnectAsync(broker.Port, "demo", "demo-hp-1", "s1", mqtt5: true, clientId: null);
+        var own = (await device.PublishAsync("request", """{"id":"demo-hp-9-000001","category":"bankid","ageMs":0}""")).ReasonCode;
+        Assert.IsTrue(own is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers, own + broker.Log); // no gateway listens here
+        Assert.AreEqual(MqttClientPublishReasonCode.NotAuthorized,
+            (await device.PublishAsync("request", """{"id":"demo-hp-1-000001","category":"bankid","ageMs":0}""", device: "demo-hp-1")).ReasonCode);
+        await Assert.ThrowsAsync<ConnectRefusedException>(() => DeviceClient.ConnectAsync(broker.Port, "demo", "demo-hp-9", "wrong-secret", mqtt5: true, clientId: null));
+        Assert.IsTrue(other.Mqtt.IsConnected, "the existing device keeps working");
+        StringAssert.Contains(output.ToString(), "help point demo-hp-9 of branch demo written");
+        Assert.IsFalse(File.ReadAllText(broker.PasswordFile).Contains("new-device-secret", StringComparison.Ordinal), "only a hash is stored");
+    }
+
+    [TestMethod]
+    [DataRow(new[] { "mosquitto", "add-device", "--device", "Demo HP", "--branch", "demo" }, "--device must match")]
+    [DataRow(new[] { "mosquitto", "add-device", "--device", "demo-hp-1", "--branch", "demo" }, "at least 8 characters")]
+    [DataRow(new[] { "mosquitto", "add-device", "--device", "demo-hp-1" }, "--branch must match")]
+    [DataRow(new[] { "mosquitto", "add-gateway", "--user", "gw" }, "at least 12 characters")]
+    [DataRow(new[] { "mosquitto", "add-device", "--colour", "red" }, "unknown option --colour")]
+    public async Task The_tool_refuses_bad_input_with_a_sentence_and_writes_nothing(string[] args, string message)
+    {
+        var dir = Directory.CreateTempSubdirectory("hp-mosq-cli-").FullName;
+        try
+        {
+            var error = new StringWriter();
+            var files = new[] { "--password-file", Path.Combine(dir, "passwd"), "--acl-file", Path.Combine(dir, "acl") };
+
+            var code = await MosquittoCli.RunAsync([.. args, .. files], new StringReader("short\n"), TextWriter.Null, error);
+
+            Assert.AreEqual(1, code);
+            StringAssert.Contains(error.ToString(), message);
+            Assert.AreEqual(0, Directory.GetFiles(dir).Length, "no file written");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task A_generated_secret_is_printed_once_and_works()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var output = new StringWriter();
+
+        var code = await MosquittoCli.RunAsync(
+            ["mosquitto", "add-device", "--device", "demo-board", "--branch", "demo", "--board", "--generate-secret", "--password-file", broker.PasswordFile, "--acl-file", broker.AclFile],
+            TextReader.Null, output, TextWriter.Null);
+        Assert.AreEqual(0, code);
+        var secret = output.ToString().Split('\n').Single(l => l.StartsWith("secret: ", StringComparison.Ordinal))["secret: ".Length..].Trim();
+        Assert.IsTrue(secret.Length >= 24, secret);
+        StringAssert.Contains(File.ReadAllText(broker.AclFile), "topic read helppoint/v1/demo/board");
+        broker.Reload();
+
+        DeviceClient? board = null;
+        for (var attempt = 0; attempt < 20 && board is null; attempt++)
+        {
+            try
+            {
+                board = await DeviceClient.ConnectAsync(broker.Port, "demo", "demo-board", secret, mqtt5: true, clientId: null);
+            }
+            catch (ConnectRefusedException) when (attempt < 19)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        await using var connected = board!;
+        Assert.AreEqual(MqttClientPublishReasonCode.NotAuthorized,
+            (await connected.PublishAsync("request", """{"id":"demo-board-000001","category":"bankid","ageMs":0}""")).ReasonCode, "a board presses nothing");
     }
 }

@@ -1,7 +1,13 @@
 using HelpPoint.Gateway;
 using HelpPoint.Gateway.Admin;
 
-// "users …" and "branches …" administer the data directory and exit; anything else runs the server.
+// "users …" and "branches …" administer the data directory, "mosquitto …" an external broker's files; both exit.
+// Anything else runs the server.
+if (MosquittoCli.IsCommand(args))
+{
+    return await MosquittoCli.RunAsync(args, Console.In, Console.Out, Console.Error);
+}
+
 if (AdminCli.IsCommand(args))
 {
     return await AdminCli.RunAsync(args, Console.In, Console.Out, Console.Error);
