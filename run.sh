@@ -19,7 +19,7 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT INT TERM
 
 dotnet gateway/HelpPoint.Gateway/bin/Debug/net10.0/HelpPoint.Gateway.dll --demo \
-  --urls "http://127.0.0.1:$HTTP_PORT" --Mqtt:Port="$MQTT_PORT" --Mqtt:BindAddress=127.0.0.1 --Data:Path="$DATA/gateway" &
+  --urls "http://127.0.0.1:$HTTP_PORT" --Mqtt:Port="$MQTT_PORT" --Mqtt:BindAddress=127.0.0.1 --Data:Path="$DATA/gateway" --Demo:HistoryDays=30 &
 pids+=($!)
 
 for _ in $(seq 1 120); do
@@ -37,6 +37,7 @@ cat <<MSG
   HelpPoint is running.
     IT-host phone app:   http://127.0.0.1:$HTTP_PORT      (host1 / PIN 1111)
     Simulated help points: http://127.0.0.1:$SIM_PORT
+    Manager dashboard:   http://127.0.0.1:$HTTP_PORT/manager/   (manager / demo-manager; 30 days of made-up history)
   Sign in, tap "Go on duty", then press a category on a simulated help point.
   Ctrl+C stops everything. Data lives in $DATA.
 

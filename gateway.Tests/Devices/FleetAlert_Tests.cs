@@ -77,6 +77,34 @@ public sealed class FleetAlert_Tests
     }
 
     [TestMethod]
+    public async Task A_raised_alert_reaches_the_managers_phone_on_its_ntfy_topic()
+    {
+        await using var ntfy = await FakeHttpService.StartAsync();
+        ntfy.DefaultStatus = 200;
+        await using var gw = await StartAsync("--Notifications:Ntfy:Enabled=true", $"--Notifications:Ntfy:BaseUrl={ntfy.Url}", "--Summary:Enabled=false");
+        using var manager = await gw.SignInAsync("manager", "demo-manager");
+        var set = await manager.PutAsJsonAsync("/api/v1/me/channels", new { ntfyTopic = "branch-manager-x9", uiLang = "en" });
+        Assert.AreEqual(System.Net.HttpStatusCode.OK, set.StatusCode, await set.Content.ReadAsStringAsync());
+        await gw.Get<DeviceService>().RecordStatusAsync("demo-hp-1", Heartbeat);
+
+        gw.Clock().SetUtcNow(Local(18, 16, 51));
+        Assert.AreEqual(1, (await CheckAsync(gw)).Raised);
+
+        var publish = (await ntfy.WaitForAsync(1, Bound)).Single();
+        var json = JsonDocument.Parse(publish.Body).RootElement;
+        Assert.AreEqual("branch-manager-x9", json.GetProperty("topic").GetString());
+        Assert.AreEqual("Help point demo-hp-1 is silent", json.GetProperty("title").GetString());
+        StringAssert.Contains(json.GetProperty("message").GetString(), "silent for 11 minutes");
+        Assert.AreEqual(5, json.GetProperty("priority").GetInt32(), "an alert is urgent");
+
+        // Back again: cleared on the dashboard, nothing more sent to the phone.
+        await gw.Get<DeviceService>().RecordStatusAsync("demo-hp-1", Heartbeat);
+        Assert.AreEqual(1, (await CheckAsync(gw)).Cleared);
+        await Task.Delay(500);
+        Assert.AreEqual(1, ntfy.Requests.Count);
+    }
+
+    [TestMethod]
     public async Task Silence_while_closed_does_not_count_and_after_opening_it_counts_from_the_opening()
     {
         await using var gw = await StartAsync();

@@ -5,7 +5,9 @@ namespace HelpPoint.Domain.Requests;
 /// <param name="Branch">The branch it concerns.</param>
 /// <param name="Users">Who is told; empty means every staff member watching the branch.</param>
 /// <param name="Request">The request it is about, if any.</param>
-public sealed record StaffNotice(string Kind, string Branch, IReadOnlyList<string> Users, HelpRequest? Request);
+/// <param name="Device">The device it is about, if any (fleet alerts).</param>
+/// <param name="Detail">A sentence for the staff member (fleet alerts: what is wrong).</param>
+public sealed record StaffNotice(string Kind, string Branch, IReadOnlyList<string> Users, HelpRequest? Request, string? Device = null, string? Detail = null);
 
 /// <summary>The kinds of <see cref="StaffNotice"/>.</summary>
 public static class StaffNoticeKinds
@@ -24,4 +26,7 @@ public static class StaffNoticeKinds
 
     /// <summary>"Are you still on duty?"</summary>
     public const string DutyCheck = "duty-check";
+
+    /// <summary>A help point or board of the branch has gone silent during opening hours (to the branch's managers).</summary>
+    public const string FleetAlert = "fleet-alert";
 }

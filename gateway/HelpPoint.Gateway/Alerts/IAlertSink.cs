@@ -1,8 +1,8 @@
 namespace HelpPoint.Gateway.Alerts;
 
 /// <summary>
-/// One delivery channel for fleet alerts. Today: the dashboard's live feed, e-mail (when SMTP is configured) and the log. The phone
-/// app's Web Push, ntfy and SMS channels plug in here as further sinks.
+/// One delivery channel for fleet alerts: the dashboard's live feed, e-mail (when SMTP is configured), the phone app's channels
+/// (Web Push, ntfy, SMS) and the log.
 /// </summary>
 public interface IAlertSink
 {

@@ -42,6 +42,7 @@ public static class ManagerFeatures
         services.AddSingleton<AlertFeed>();
         services.AddSingleton<IAlertSink, FeedAlertSink>();
         services.AddSingleton<IAlertSink, EmailAlertSink>();
+        services.AddSingleton<IAlertSink, PhoneAlertSink>();
         services.AddSingleton<IAlertSink, LogAlertSink>();
         services.AddSingleton<IAlertNotifier, AlertDispatcher>();
 

@@ -192,12 +192,19 @@ public sealed class DeliveryDispatcher(
             values["waited"] = texts.Waited(lang, r.PressedAt, now);
         }
 
+        if (notice.Device is not null)
+        {
+            values["device"] = notice.Device;
+            values["detail"] = notice.Detail ?? "";
+        }
+
         var key = notice.Kind switch
         {
             StaffNoticeKinds.Offer => "offer",
             StaffNoticeKinds.OfferWithdrawn => "withdrawn",
             StaffNoticeKinds.Escalation => "escalation",
             StaffNoticeKinds.Unstaffed => "unstaffed",
+            StaffNoticeKinds.FleetAlert => "fleetAlert",
             _ => "dutyCheck",
         };
         var offer = notice.Kind == StaffNoticeKinds.Offer && r is not null;
@@ -212,9 +219,9 @@ public sealed class DeliveryDispatcher(
             texts.Get(lang, $"push.{key}.title", values),
             texts.Get(lang, $"push.{key}.body", values),
             texts.Get(lang, "push.accept"),
-            r is null ? notice.Kind : "request-" + r.Id,
+            r is not null ? "request-" + r.Id : notice.Device is not null ? notice.Kind + "-" + notice.Device : notice.Kind,
             notice.Kind == StaffNoticeKinds.OfferWithdrawn ? 60 : ttl,
-            notice.Kind is StaffNoticeKinds.Offer or StaffNoticeKinds.Escalation,
+            notice.Kind is StaffNoticeKinds.Offer or StaffNoticeKinds.Escalation or StaffNoticeKinds.FleetAlert,
             token);
     }
 
