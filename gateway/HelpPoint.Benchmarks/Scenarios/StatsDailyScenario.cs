@@ -5,6 +5,7 @@ using HelpPoint.Domain.Branches;
 using HelpPoint.Domain.Requests;
 using HelpPoint.Domain.Stats;
 using HelpPoint.Gateway.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace HelpPoint.Benchmarks.Scenarios;
 
@@ -103,6 +104,14 @@ public sealed class StatsDailyScenario : IScenario
     /// </summary>
     private static async Task<int> SeedAsync(DbFactory db, Branch branch, DateOnly day, int count, CancellationToken cancellationToken)
     {
+        // A shared database (PostgreSQL) still holds the previous phase's day: start from an empty day every time.
+        await db.WriteAsync(async d =>
+        {
+            var ids = d.Requests.Where(r => r.Branch == branch.Id && r.LocalDay == day).Select(r => r.Id);
+            await d.RequestEvents.Where(e => ids.Contains(e.RequestId)).ExecuteDeleteAsync(cancellationToken);
+            return await d.Requests.Where(r => r.Branch == branch.Id && r.LocalDay == day).ExecuteDeleteAsync(cancellationToken);
+        }, cancellationToken);
+
         var random = new Random(42);
         var start = LocalDays.StartOf(day, branch.TimeZone).AddHours(8);
         var batch = new List<(HelpRequest, List<RequestEvent>)>();
