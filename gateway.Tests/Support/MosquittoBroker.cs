@@ -65,6 +65,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             persistence false
             max_queued_messages 100000
             max_inflight_messages 100
+            set_tcp_nodelay true
             log_dest stdout
             log_type error
             log_type warning
