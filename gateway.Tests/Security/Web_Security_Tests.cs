@@ -75,6 +75,33 @@ public sealed class Web_Security_Tests
     }
 
     [TestMethod]
+    public async Task Every_endpoint_requires_a_signed_in_role_except_the_few_that_are_public_on_purpose()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        string[] publicOnPurpose =
+        [
+            "POST /api/v1/session",          // signing in
+            "POST /api/v1/actions/accept",   // ntfy's Accept button: carries a one-time signed token instead
+            "GET /healthz",                  // load balancers and systemd
+            "GET /metrics",                  // Prometheus, on the internal network
+        ];
+
+        var endpoints = ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)gw.App).DataSources
+            .SelectMany(d => d.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(e => (
+                Name: $"{string.Join(',', e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"])} /{e.RoutePattern.RawText?.TrimStart('/')}",
+                Protected: e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is not null,
+                Anonymous: e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null))
+            .ToList();
+
+        Assert.IsTrue(endpoints.Count > 40, $"only {endpoints.Count} endpoints found; the test no longer sees the API");
+        var open = endpoints.Where(e => !e.Protected || e.Anonymous).Select(e => e.Name)
+            .Where(n => !n.Contains("/openapi/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        CollectionAssert.AreEquivalent(publicOnPurpose, open,
+            "an endpoint without RequireAuthorization (or a new public one not listed here): " + string.Join(", ", open.Except(publicOnPurpose)));
+    }
+
+    [TestMethod]
     public async Task Pins_and_passwords_are_stored_with_a_slow_salted_hash()
     {
         await using var gw = await TestGateway.StartAsync();
