@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using System.Text.Json;
 using HelpPoint.Domain.Fleet;
 using HelpPoint.Domain.Staff;
 using HelpPoint.Gateway.Auth;
+using HelpPoint.Gateway.Notifications;
 using HelpPoint.Gateway.Stats;
 
 namespace HelpPoint.Gateway.Alerts;
@@ -29,49 +29,10 @@ public static class AlertsApi
     {
         var branches = await BranchesAsync(user, access, cancellationToken);
         using var subscription = feed.Subscribe(branches);
-        http.Response.Headers.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache, no-store";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
-        await http.Response.WriteAsync("retry: 3000\n\n", cancellationToken);
-        await WriteAsync(http, 0, "alerts", await CurrentAsync(user, access, alerts, time, cancellationToken), cancellationToken);
-
-        using var timer = new PeriodicTimer(Heartbeat);
-        var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
-        var next = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                if (await Task.WhenAny(tick, next) == tick)
-                {
-                    if (!await tick)
-                    {
-                        break;
-                    }
-
-                    await http.Response.WriteAsync(": ping\n\n", cancellationToken);
-                    await http.Response.Body.FlushAsync(cancellationToken);
-                    tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
-                    continue;
-                }
-
-                if (!await next)
-                {
-                    break;
-                }
-
-                while (subscription.Reader.TryRead(out var evt))
-                {
-                    await WriteAsync(http, evt.Id, evt.Type, evt.Alert, cancellationToken);
-                }
-
-                next = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The dashboard went away.
-        }
+        await ServerSentEvents.StartAsync(http, TimeSpan.FromSeconds(3), cancellationToken);
+        await ServerSentEvents.WriteAsync(http, 0, "alerts", await CurrentAsync(user, access, alerts, time, cancellationToken), cancellationToken);
+        await ServerSentEvents.PumpAsync(http, subscription.Reader, Heartbeat,
+            (evt, ct) => ServerSentEvents.WriteAsync(http, evt.Id, evt.Type, evt.Alert, ct), cancellationToken);
     }
 
     private static async Task<List<AlertView>> CurrentAsync(ClaimsPrincipal user, StatsAccess access, IFleetAlertStore alerts, TimeProvider time, CancellationToken cancellationToken)
@@ -86,11 +47,4 @@ public static class AlertsApi
         user.ToActor().Role == StaffRole.Admin
             ? null
             : (await access.VisibleBranchesAsync(user, cancellationToken)).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-
-    private static async Task WriteAsync(HttpContext http, long id, string type, object data, CancellationToken cancellationToken)
-    {
-        var json = JsonSerializer.Serialize(data, JsonSerializerOptions.Web);
-        await http.Response.WriteAsync($"id: {id}\nevent: {type}\ndata: {json}\n\n", cancellationToken);
-        await http.Response.Body.FlushAsync(cancellationToken);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HelpPoint.Domain.Branches;
 using HelpPoint.Domain.Common;
 using HelpPoint.Domain.Duty;
@@ -47,10 +46,7 @@ public static class EventsApi
         }
 
         using var subscription = hub.Subscribe(actor.UserName, branch);
-        http.Response.Headers.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache, no-store";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
-        await http.Response.WriteAsync("retry: 2000\n\n", cancellationToken);
+        await ServerSentEvents.StartAsync(http, TimeSpan.FromSeconds(2), cancellationToken);
 
         if (branch is not null)
         {
@@ -58,50 +54,9 @@ public static class EventsApi
             await WriteAsync(http, new StaffEvent(hub.NextId(), "queue", branch, new { branch, requests = snapshot }, []), cancellationToken);
         }
 
-        using var timer = new PeriodicTimer(Heartbeat);
-        var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
-        var next = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var done = await Task.WhenAny(tick, next);
-                if (done == tick)
-                {
-                    if (!await tick)
-                    {
-                        break;
-                    }
-
-                    await http.Response.WriteAsync(": ping\n\n", cancellationToken);
-                    await http.Response.Body.FlushAsync(cancellationToken);
-                    tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
-                    continue;
-                }
-
-                if (!await next)
-                {
-                    break;
-                }
-
-                while (subscription.Reader.TryRead(out var evt))
-                {
-                    await WriteAsync(http, evt, cancellationToken);
-                }
-
-                next = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The client went away: nothing to clean up beyond the subscription.
-        }
+        await ServerSentEvents.PumpAsync(http, subscription.Reader, Heartbeat, (evt, ct) => WriteAsync(http, evt, ct), cancellationToken);
     }
 
-    private static async Task WriteAsync(HttpContext http, StaffEvent evt, CancellationToken cancellationToken)
-    {
-        var json = JsonSerializer.Serialize(new { type = evt.Type, branch = evt.Branch, data = evt.Data }, JsonSerializerOptions.Web);
-        await http.Response.WriteAsync($"id: {evt.Id}\nevent: {evt.Type}\ndata: {json}\n\n", cancellationToken);
-        await http.Response.Body.FlushAsync(cancellationToken);
-    }
+    private static Task WriteAsync(HttpContext http, StaffEvent evt, CancellationToken cancellationToken) =>
+        ServerSentEvents.WriteAsync(http, evt.Id, evt.Type, new { type = evt.Type, branch = evt.Branch, data = evt.Data }, cancellationToken);
 }
