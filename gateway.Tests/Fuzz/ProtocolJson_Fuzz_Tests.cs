@@ -112,7 +112,7 @@ public sealed class ProtocolJson_Fuzz_Tests
                 Assert.IsTrue(Identifiers.IsRequestIdOf(r.Id, Device), r.Id);
                 Assert.IsTrue(Categories.IsKnown(r.Category), r.Category);
                 Assert.IsTrue(r.Lang is null || Identifiers.IsValidLanguage(r.Lang), r.Lang);
-                Assert.IsTrue(r.AgeMs is >= 0 and <= RequestService.MaxAgeMs);
+                Assert.IsTrue(r.AgeMs is >= 0 and <= HelpPoint.Domain.Queue.BranchQueue.MaxAgeMs);
                 break;
             case CancelMessage c:
                 Assert.IsTrue(Identifiers.IsRequestIdOf(c.Id, Device), c.Id);

@@ -45,7 +45,7 @@ public sealed class Undo_Tests
         var rated = await scene.PressAsync("sv");
         await scene.AcceptAsync(RoutingScene.Host1, rated);
         await scene.Requests.DoneAsync(RoutingScene.Host1, rated);
-        Assert.IsTrue((await scene.Requests.FeedbackAsync("demo-hp-1", rated, 3)).IsSuccess);
+        Assert.IsTrue((await scene.Requests.FeedbackAsync("demo", "demo-hp-1", rated, 3)).IsSuccess);
         Assert.AreEqual("the visitor has already rated the help", (await scene.Requests.ReopenAsync(RoutingScene.Host1, rated)).Error?.Message);
     }
 }

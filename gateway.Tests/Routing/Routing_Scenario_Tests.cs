@@ -311,13 +311,12 @@ public sealed class Routing_Scenario_Tests
 
         var waiting1 = await scene.PressAsync("sv", device: "demo-hp-2");
         var waiting2 = await scene.PressAsync("sv", device: "demo-hp-2");
-        var announcer = scene.Gateway.Get<BranchAnnouncer>();
-        var branch = (await scene.Gateway.Get<IBranchStore>().FindAsync("demo"))!;
+        var engines = scene.Requests;
 
-        Assert.AreEqual(300, (await announcer.TicketAsync(branch, await scene.GetAsync(waiting1))).WaitS, "1 visitor ahead of 5 min with one host");
-        Assert.AreEqual(600, (await announcer.TicketAsync(branch, await scene.GetAsync(waiting2))).WaitS);
+        Assert.AreEqual(300, (await engines.TicketAsync(waiting1))!.WaitS, "1 visitor ahead of 5 min with one host");
+        Assert.AreEqual(600, (await engines.TicketAsync(waiting2))!.WaitS);
         await scene.OnDutyAsync(RoutingScene.Host2, "sv");
-        Assert.AreEqual(300, (await announcer.TicketAsync(branch, await scene.GetAsync(waiting2))).WaitS, "two hosts halve the wait");
+        Assert.AreEqual(300, (await engines.TicketAsync(waiting2))!.WaitS, "two hosts halve the wait");
     }
 
     [TestMethod]
@@ -331,7 +330,7 @@ public sealed class Routing_Scenario_Tests
         var id = await scene.PressAsync("sv");
 
         var branch = (await scene.Gateway.Get<IBranchStore>().FindAsync("demo"))!;
-        var ticket = await scene.Gateway.Get<BranchAnnouncer>().TicketAsync(branch, await scene.GetAsync(id));
+        var ticket = (await scene.Requests.TicketAsync(id))!;
         Assert.AreEqual(branch.DefaultHandlingS, ticket.WaitS);
     }
 }

@@ -1,9 +1,10 @@
 using HelpPoint.Domain.Duty;
 using HelpPoint.Domain.Requests;
-using HelpPoint.Domain.Routing;
 using HelpPoint.Domain.Staff;
 using HelpPoint.Gateway.Auth;
+using HelpPoint.Gateway.Duty;
 using HelpPoint.Gateway.Notifications;
+using HelpPoint.Gateway.Requests.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -31,9 +32,9 @@ public sealed class RoutingScene : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public RequestService Requests => Gateway.Get<RequestService>();
+    public BranchEngines Requests => Gateway.Get<BranchEngines>();
 
-    public DutyService Duty => Gateway.Get<DutyService>();
+    public BranchEngines Duty => Gateway.Get<BranchEngines>();
 
     public static async Task<RoutingScene> StartAsync(string provider = "sqlite", DateTimeOffset? start = null)
     {
@@ -63,13 +64,13 @@ public sealed class RoutingScene : IAsyncDisposable
     public async Task OnDutyAsync(Actor actor, params string[] languages)
     {
         Watch(actor.UserName);
-        var result = await Duty.SetAsync(actor, "demo", true, languages);
+        var result = await Duty.SetDutyAsync(actor, "demo", true, languages);
         Assert.IsTrue(result.IsSuccess, result.Error?.Message);
     }
 
     public async Task OffDutyAsync(Actor actor)
     {
-        var result = await Duty.SetAsync(actor, "demo", false, []);
+        var result = await Duty.SetDutyAsync(actor, "demo", false, []);
         Assert.IsTrue(result.IsSuccess, result.Error?.Message);
     }
 
@@ -97,7 +98,12 @@ public sealed class RoutingScene : IAsyncDisposable
         await TickAsync();
     }
 
-    public Task TickAsync() => Gateway.Get<RoutingClock>().TickAsync();
+    /// <summary>Does what is due at the fake clock's now: roster shifts, then every branch engine's deadlines.</summary>
+    public async Task TickAsync()
+    {
+        await Gateway.Get<RosterClock>().TickAsync();
+        await Gateway.Get<BranchEngines>().TickAsync();
+    }
 
     /// <summary>Starts recording the live events one user would see on their phone.</summary>
     public void Watch(string user)

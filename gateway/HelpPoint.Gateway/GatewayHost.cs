@@ -15,6 +15,7 @@ using HelpPoint.Gateway.Mqtt;
 using HelpPoint.Gateway.Notifications;
 using HelpPoint.Gateway.Notifications.Channels;
 using HelpPoint.Gateway.Requests;
+using HelpPoint.Gateway.Requests.Engine;
 using HelpPoint.Gateway.Routing;
 using HelpPoint.Gateway.Stats;
 using HelpPoint.Gateway.Storage;
@@ -57,7 +58,7 @@ public static class GatewayHost
         services.AddSingleton<IDutyStore, EfDutyStore>();
         services.AddSingleton<IRosterStore, EfRosterStore>();
 
-        // Domain.
+        // Domain settings and the branch engines.
         var routing = new RoutingSettings();
         if (builder.Configuration.GetValue<double?>("Routing:InactivityPromptMinutes") is { } prompt)
         {
@@ -70,18 +71,13 @@ public static class GatewayHost
         }
 
         services.AddSingleton(routing);
-        services.AddSingleton<KeyedGate>();
-        services.AddSingleton<WaitEstimator>();
-        services.AddSingleton<Dispatcher>();
+        services.AddSingleton<StoreChanges>();
+        services.AddSingleton<IEventLog, EfEventLog>();
+        services.AddSingleton<BranchEngines>();
         services.AddSingleton<RosterService>();
-        services.AddSingleton<RoutingClock>();
-        var multiInstance = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>()?.IsExternal == true;
-        services.AddSingleton(sp => new BranchAnnouncer(
-            sp.GetRequiredService<IRequestStore>(), sp.GetRequiredService<IDutyStore>(), sp.GetRequiredService<WaitEstimator>(), sp.GetRequiredService<IAnnouncer>())
-        { SkipUnchanged = !multiInstance });
-        services.AddSingleton<RequestService>();
-        services.AddSingleton<DutyService>();
+        services.AddSingleton<RosterClock>();
         services.AddSingleton<DeviceService>();
+        var multiInstance = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>()?.IsExternal == true;
 
         // Notifications and MQTT.
         services.AddSingleton<EventHub>();

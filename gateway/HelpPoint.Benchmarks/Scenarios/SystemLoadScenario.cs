@@ -241,7 +241,7 @@ public sealed class SystemLoadScenario : IScenario
             {
                 var user = new StaffUser { UserName = $"host-load-{b}", DisplayName = $"Host {b}", Role = StaffRole.Host, SecretHash = pin, Languages = ["sv"] };
                 await sp.GetRequiredService<IStaffStore>().UpsertAsync(user, cancellationToken);
-                await sp.GetRequiredService<DutyService>().SetAsync(new Actor(user.UserName, user.DisplayName, StaffRole.Host), $"load-{b}", true, ["sv"], cancellationToken);
+                await sp.GetRequiredService<HelpPoint.Gateway.Requests.Engine.BranchEngines>().SetDutyAsync(new Actor(user.UserName, user.DisplayName, StaffRole.Host), $"load-{b}", true, ["sv"], cancellationToken);
             }
 
             var store = sp.GetRequiredService<IDeviceStore>();

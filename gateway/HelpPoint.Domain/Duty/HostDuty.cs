@@ -24,4 +24,11 @@ public sealed class HostDuty
 
     /// <summary>When this host last accepted a request; the fair-rotation key.</summary>
     public DateTimeOffset? LastAssignedAt { get; set; }
+
+    public HostDuty Copy()
+    {
+        var copy = (HostDuty)MemberwiseClone();
+        copy.Languages = [.. Languages];
+        return copy;
+    }
 }

@@ -1,21 +1,12 @@
 namespace HelpPoint.Domain.Requests;
 
-/// <summary>Durable storage of help requests. Implementations make every method atomic, also across gateway processes sharing a database.</summary>
+/// <summary>
+/// Reads of stored help requests, for start-up, cold paths (an id not held in memory) and reports. Requests are written only
+/// by their branch's engine, through its event log.
+/// </summary>
 public interface IRequestStore
 {
     Task<HelpRequest?> FindAsync(string id, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Stores a new request with the next ticket number of its branch and local day, in one transaction.
-    /// When a request with the same id exists already, nothing is written and the stored one is returned with <c>Inserted = false</c>.
-    /// </summary>
-    Task<(HelpRequest Request, bool Inserted)> InsertWithTicketAsync(NewHelpRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Writes <paramref name="changed"/> and appends <paramref name="evt"/> if, and only if, the stored version is still <paramref name="expectedVersion"/>.
-    /// Returns false (writing nothing) when someone else changed the request first.
-    /// </summary>
-    Task<bool> TryUpdateAsync(HelpRequest changed, long expectedVersion, RequestEvent evt, CancellationToken cancellationToken = default);
 
     /// <summary>Queued and assigned requests of a branch, in queue order.</summary>
     Task<IReadOnlyList<HelpRequest>> OpenAsync(string branch, CancellationToken cancellationToken = default);

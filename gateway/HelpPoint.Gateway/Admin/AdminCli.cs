@@ -133,7 +133,7 @@ public static partial class AdminCli
             return 2;
         }
 
-        var known = (await new EfBranchStore(c.Factory, TimeProvider.System).AllAsync(c.CancellationToken)).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        var known = (await new EfBranchStore(c.Factory, TimeProvider.System, new StoreChanges()).AllAsync(c.CancellationToken)).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         if (branches.FirstOrDefault(b => !known.Contains(b)) is { } unknown)
         {
             await c.Error.WriteLineAsync($"unknown branch '{unknown}' (add it first with 'branches add')");
@@ -237,7 +237,7 @@ public static partial class AdminCli
             return await c.FailAsync("--target-accept-s must be 10 to 3600 seconds");
         }
 
-        var store = new EfBranchStore(c.Factory, TimeProvider.System);
+        var store = new EfBranchStore(c.Factory, TimeProvider.System, new StoreChanges());
         if (await store.FindAsync(id!, c.CancellationToken) is not null)
         {
             await c.Error.WriteLineAsync($"branch '{id}' exists already");
@@ -251,7 +251,7 @@ public static partial class AdminCli
 
     private static async Task<int> BranchesListAsync(Context c)
     {
-        foreach (var b in await new EfBranchStore(c.Factory, TimeProvider.System).AllAsync(c.CancellationToken))
+        foreach (var b in await new EfBranchStore(c.Factory, TimeProvider.System, new StoreChanges()).AllAsync(c.CancellationToken))
         {
             await c.Output.WriteLineAsync($"{b.Id}\t{b.Name}\t{b.TimeZoneId}\t{string.Join(',', b.Languages)}\t{(b.OpeningHours.Length == 0 ? "always open" : b.OpeningHours)}");
         }

@@ -1,6 +1,7 @@
 using HelpPoint.Domain.Duty;
 using HelpPoint.Gateway.Auth;
 using HelpPoint.Gateway.Http;
+using HelpPoint.Gateway.Requests.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HelpPoint.Gateway.Duty;
@@ -16,14 +17,14 @@ public static class DutyApi
     }
 
     private static async Task<Results<Ok<DutyResponse>, ProblemHttpResult>> SetAsync(
-        DutyRequest? body, HttpContext http, DutyService duty, CancellationToken cancellationToken)
+        DutyRequest? body, HttpContext http, BranchEngines duty, CancellationToken cancellationToken)
     {
         if (body?.Branch is null || body.OnDuty is null)
         {
             return DomainProblems.Invalid("send {\"branch\":\"demo\",\"onDuty\":true,\"languages\":[\"sv\"]}");
         }
 
-        var result = await duty.SetAsync(http.User.ToActor(), body.Branch, body.OnDuty.Value, body.Languages, cancellationToken);
+        var result = await duty.SetDutyAsync(http.User.ToActor(), body.Branch, body.OnDuty.Value, body.Languages, cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error!.ToProblem();
@@ -33,7 +34,7 @@ public static class DutyApi
         return TypedResults.Ok(new DutyResponse(shift.Branch, shift.OnDuty, shift.Languages, shift.Since));
     }
 
-    private static async Task<Results<Ok<DutyResponse>, ProblemHttpResult>> StillHereAsync(HttpContext http, DutyService duty, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DutyResponse>, ProblemHttpResult>> StillHereAsync(HttpContext http, BranchEngines duty, CancellationToken cancellationToken)
     {
         var result = await duty.StillHereAsync(http.User.ToActor(), cancellationToken);
         return result.IsSuccess

@@ -1,6 +1,7 @@
 using HelpPoint.Domain.Common;
 using HelpPoint.Domain.Devices;
 using HelpPoint.Domain.Requests;
+using HelpPoint.Gateway.Requests.Engine;
 
 namespace HelpPoint.Gateway.Mqtt;
 
@@ -10,9 +11,8 @@ namespace HelpPoint.Gateway.Mqtt;
 /// Storage failures do throw, so the broker does not acknowledge the message and the device sends it again.
 /// </summary>
 public sealed class DeviceMessageHandler(
-    RequestService requests,
+    BranchEngines requests,
     DeviceService devices,
-    BranchAnnouncer announcer,
     GatewayMetrics metrics,
     ILogger<DeviceMessageHandler> logger)
 {
@@ -43,7 +43,7 @@ public sealed class DeviceMessageHandler(
                 await RejectOnErrorAsync(device, kind, r.Id, submitted.Error, cancellationToken).ConfigureAwait(false);
                 break;
             case CancelMessage c:
-                var cancelled = await requests.CancelFromDeviceAsync(device.Id, c.Id, cancellationToken).ConfigureAwait(false);
+                var cancelled = await requests.CancelFromDeviceAsync(device.Branch, device.Id, c.Id, cancellationToken).ConfigureAwait(false);
                 if (cancelled.Error is { Kind: ErrorKind.NotFound })
                 {
                     await RejectOnErrorAsync(device, kind, c.Id, cancelled.Error, cancellationToken).ConfigureAwait(false);
@@ -51,7 +51,7 @@ public sealed class DeviceMessageHandler(
 
                 break;
             case FeedbackMessage f:
-                var feedback = await requests.FeedbackAsync(device.Id, f.Id, f.Score, cancellationToken).ConfigureAwait(false);
+                var feedback = await requests.FeedbackAsync(device.Branch, device.Id, f.Id, f.Score, cancellationToken).ConfigureAwait(false);
                 if (feedback.Error is { } error)
                 {
                     // Feedback never changes what the visitor sees, so a refusal is only logged and counted.
@@ -81,7 +81,7 @@ public sealed class DeviceMessageHandler(
         logger.LogWarning("Rejected {Kind} from device {Device} (id {Id}): {Reason}", kind, device.Id, id ?? "unreadable", reason);
         if (kind is "request" or "cancel")
         {
-            await announcer.SendTicketAsync(DeviceTicket.Rejected(device.Branch, device.Id, id, reason), force: true, cancellationToken).ConfigureAwait(false);
+            await requests.RejectAsync(DeviceTicket.Rejected(device.Branch, device.Id, id, reason), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,6 +1,7 @@
 using HelpPoint.Domain.Branches;
 using HelpPoint.Domain.Devices;
 using HelpPoint.Domain.Requests;
+using HelpPoint.Gateway.Requests.Engine;
 
 namespace HelpPoint.Gateway.Mqtt;
 
@@ -9,7 +10,7 @@ namespace HelpPoint.Gateway.Mqtt;
 /// Needed whenever a broker may have lost its retained messages: at gateway start (the embedded broker keeps them in
 /// memory) and when an external broker comes back without the gateway's session.
 /// </summary>
-public sealed class DeviceStateRepublisher(IBranchStore branches, IDeviceStore devices, IMqttPublisher mqtt, RequestService requests, ILogger<DeviceStateRepublisher> logger)
+public sealed class DeviceStateRepublisher(IBranchStore branches, IDeviceStore devices, IMqttPublisher mqtt, BranchEngines requests, ILogger<DeviceStateRepublisher> logger)
 {
     public async Task RepublishAsync(CancellationToken cancellationToken)
     {

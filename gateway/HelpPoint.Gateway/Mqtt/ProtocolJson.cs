@@ -90,7 +90,7 @@ public static partial class ProtocolJson
         long ageMs = 0;
         if (root.TryGetProperty("ageMs", out var a))
         {
-            if (a.ValueKind != JsonValueKind.Number || !a.TryGetInt64(out ageMs) || ageMs < 0 || ageMs > RequestService.MaxAgeMs)
+            if (a.ValueKind != JsonValueKind.Number || !a.TryGetInt64(out ageMs) || ageMs < 0 || ageMs > HelpPoint.Domain.Queue.BranchQueue.MaxAgeMs)
             {
                 return new RejectedMessage(id, "invalid ageMs");
             }

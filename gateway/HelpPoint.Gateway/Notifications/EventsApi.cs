@@ -6,6 +6,7 @@ using HelpPoint.Domain.Staff;
 using HelpPoint.Gateway.Auth;
 using HelpPoint.Gateway.Http;
 using HelpPoint.Gateway.Requests;
+using HelpPoint.Gateway.Requests.Engine;
 
 namespace HelpPoint.Gateway.Notifications;
 
@@ -26,12 +27,12 @@ public static class EventsApi
     }
 
     private static async Task StreamAsync(
-        string? branch, HttpContext http, EventHub hub, RequestService requests, IBranchStore branches, IDutyStore duty, CancellationToken cancellationToken)
+        string? branch, HttpContext http, EventHub hub, BranchEngines requests, IBranchStore branches, CancellationToken cancellationToken)
     {
         var actor = http.User.ToActor();
         if (branch is null && !actor.IsManagerOrAdmin)
         {
-            branch = (await duty.FindAsync(actor.UserName, cancellationToken)) is { OnDuty: true } shift ? shift.Branch : null;
+            branch = requests.DutyBranchOf(actor.UserName);
             if (branch is null)
             {
                 await DomainProblems.Invalid("go on duty, or pass ?branch=…").ExecuteAsync(http);

@@ -3,6 +3,7 @@ using HelpPoint.Domain.Common;
 using HelpPoint.Domain.Requests;
 using HelpPoint.Gateway.Auth;
 using HelpPoint.Gateway.Http;
+using HelpPoint.Gateway.Requests.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HelpPoint.Gateway.Requests;
@@ -18,24 +19,24 @@ public static class RequestsApi
             .WithSummary("Open requests of a branch, in queue order");
 
         var requests = api.MapGroup("/requests/{id}");
-        requests.MapPost("/accept", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.AcceptAsync))
+        requests.MapPost("/accept", (string id, HttpContext http, BranchEngines s, CancellationToken ct) => Run(id, http, ct, s.AcceptAsync))
             .RequireAuthorization(Policies.Helpers).WithSummary("Take a queued request; of concurrent accepts exactly one wins, the others get 409");
-        requests.MapPost("/decline", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.DeclineAsync))
+        requests.MapPost("/decline", (string id, HttpContext http, BranchEngines s, CancellationToken ct) => Run(id, http, ct, s.DeclineAsync))
             .RequireAuthorization(Policies.Helpers).WithSummary("\"Not now\": the offer goes to the next host at once");
-        requests.MapPost("/done", (string id, DoneRequest? body, HttpContext http, RequestService s, CancellationToken ct) =>
+        requests.MapPost("/done", (string id, DoneRequest? body, HttpContext http, BranchEngines s, CancellationToken ct) =>
                 Run(id, http, ct, (actor, requestId, token) => s.DoneAsync(actor, requestId, body?.Outcome, body?.Category, token)))
             .RequireAuthorization(Policies.Staff).WithSummary("The visitor has been helped; optional body {\"outcome\":\"helped|referred|no-show\",\"category\":\"…\"}");
-        requests.MapPost("/reopen", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.ReopenAsync))
+        requests.MapPost("/reopen", (string id, HttpContext http, BranchEngines s, CancellationToken ct) => Run(id, http, ct, s.ReopenAsync))
             .RequireAuthorization(Policies.Helpers).WithSummary("Undo a mistaken \"done\" within 10 s (same host, before the visitor rated it)");
-        requests.MapPost("/release", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.ReleaseAsync))
+        requests.MapPost("/release", (string id, HttpContext http, BranchEngines s, CancellationToken ct) => Run(id, http, ct, s.ReleaseAsync))
             .RequireAuthorization(Policies.Staff).WithSummary("Hand the request back to the front of the queue");
-        requests.MapPost("/cancel", (string id, HttpContext http, RequestService s, CancellationToken ct) => Run(id, http, ct, s.CancelAsync))
+        requests.MapPost("/cancel", (string id, HttpContext http, BranchEngines s, CancellationToken ct) => Run(id, http, ct, s.CancelAsync))
             .RequireAuthorization(Policies.Staff).WithSummary("Withdraw the request");
         return api;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<QueueItem>>, ProblemHttpResult>> QueueAsync(
-        string branch, RequestService requests, IBranchStore branches, CancellationToken cancellationToken)
+        string branch, BranchEngines requests, IBranchStore branches, CancellationToken cancellationToken)
     {
         if (!Identifiers.IsValidSlug(branch))
         {

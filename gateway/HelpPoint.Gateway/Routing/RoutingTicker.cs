@@ -1,16 +1,19 @@
-using HelpPoint.Domain.Routing;
+using HelpPoint.Gateway.Duty;
 
 namespace HelpPoint.Gateway.Routing;
 
-/// <summary>Drives <see cref="RoutingClock"/>: offers lapse, requests expire, idle hosts are asked, roster shifts start and end.</summary>
-public sealed class RoutingTicker(RoutingClock clock, IConfiguration configuration, TimeProvider time, ILogger<RoutingTicker> logger) : BackgroundService
+/// <summary>
+/// Drives the roster (<see cref="RosterClock"/>) every <c>Routing:TickMs</c>. Offers, expiry and duty checks need no ticker:
+/// each branch engine wakes itself at its next deadline.
+/// </summary>
+public sealed class RoutingTicker(RosterClock roster, IConfiguration configuration, TimeProvider time, ILogger<RoutingTicker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var intervalMs = configuration.GetValue("Routing:TickMs", 1000);
         if (intervalMs <= 0)
         {
-            logger.LogInformation("Routing ticker disabled (Routing:TickMs={Interval})", intervalMs);
+            logger.LogInformation("Roster ticker disabled (Routing:TickMs={Interval})", intervalMs);
             return;
         }
 
@@ -19,12 +22,11 @@ public sealed class RoutingTicker(RoutingClock clock, IConfiguration configurati
         {
             try
             {
-                await clock.TickAsync(stoppingToken).ConfigureAwait(false);
+                await roster.TickAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A failed tick (database busy, say) is retried on the next one; state lives in the database.
-                logger.LogError(ex, "Routing tick failed");
+                logger.LogError(ex, "Roster tick failed");
             }
         }
     }

@@ -32,7 +32,7 @@ public sealed class DbFactory
                 _sqlitePragmas = pragmas;
                 var sqlite = new DbContextOptionsBuilder<SqliteHelpPointDb>()
                     .UseSqlite(_sqliteConnectionString)
-                    .AddInterceptors(pragmas)
+                    .AddInterceptors(pragmas, Statements)
                     .Options;
 
                 // Contexts are pooled: building one from scratch (its service scope and connection objects) cost more CPU than
@@ -55,7 +55,7 @@ public sealed class DbFactory
                     throw new InvalidOperationException("Data:Provider=postgres needs Data:ConnectionString (e.g. Host=127.0.0.1;Database=helppoint;Username=helppoint;Password=…)");
                 }
 
-                var postgres = new DbContextOptionsBuilder<Postgres.PostgresHelpPointDb>().UseNpgsql(o.ConnectionString).Options;
+                var postgres = new DbContextOptionsBuilder<Postgres.PostgresHelpPointDb>().UseNpgsql(o.ConnectionString).AddInterceptors(Statements).Options;
                 _create = new PooledDbContextFactory<Postgres.PostgresHelpPointDb>(postgres).CreateDbContext;
                 break;
             default:
@@ -64,6 +64,9 @@ public sealed class DbFactory
     }
 
     public StorageOptions Options { get; }
+
+    /// <summary>Every statement and commit sent through this factory's contexts.</summary>
+    public StatementCounter Statements { get; } = new();
 
     public HelpPointDb Create() => _create();
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPoint.Gateway.Storage;
 
 /// <summary>Branches in the database (few rows, read often: cached for a few seconds).</summary>
-public sealed class EfBranchStore(DbFactory factory, TimeProvider time) : IBranchStore
+public sealed class EfBranchStore(DbFactory factory, TimeProvider time, StoreChanges changes) : IBranchStore
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private volatile Snapshot? _cache;
@@ -32,6 +32,7 @@ public sealed class EfBranchStore(DbFactory factory, TimeProvider time) : IBranc
             return await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         _cache = null;
+        changes.OnBranchChanged(branch);
     }
 
     private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using HelpPoint.Gateway.Http;
 using HelpPoint.Gateway.Notifications.Channels.Ntfy;
 using HelpPoint.Gateway.Notifications.Channels.Sms;
 using HelpPoint.Gateway.Requests;
+using HelpPoint.Gateway.Requests.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -153,14 +154,14 @@ public static partial class ChannelsApi
     }
 
     private static async Task<Results<Ok<QueueItem>, ProblemHttpResult>> AcceptActionAsync(
-        ActionRequest? body, OfferActionTokens tokens, IStaffStore staff, IRequestStore requests, RequestService service, CancellationToken cancellationToken)
+        ActionRequest? body, OfferActionTokens tokens, IStaffStore staff, BranchEngines service, CancellationToken cancellationToken)
     {
         if (body?.Token is not { Length: > 0 } token || await tokens.VerifyAsync(token, cancellationToken) is not { } grant)
         {
             return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "this button has expired; open the app");
         }
 
-        var request = await requests.FindAsync(grant.RequestId, cancellationToken);
+        var request = await service.FindAsync(grant.RequestId, cancellationToken);
         if (request is null || request.State != RequestState.Queued || request.OfferedTo != grant.User)
         {
             return TypedResults.Problem(statusCode: 409, title: "Conflict",

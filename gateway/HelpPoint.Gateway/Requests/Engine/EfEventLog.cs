@@ -1,0 +1,169 @@
+using System.Threading.Channels;
+using HelpPoint.Domain.Branches;
+using HelpPoint.Domain.Queue;
+using HelpPoint.Domain.Requests;
+using HelpPoint.Domain.Routing;
+using HelpPoint.Gateway.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpPoint.Gateway.Requests.Engine;
+
+/// <summary>
+/// The event log and its projections in the database. Appends are group-committed: one writer takes every batch waiting at
+/// that moment, from every branch, into one transaction and one fsync, and each caller continues only after that commit.
+/// A failed transaction fails every batch in it; their engines rebuild from what was stored.
+/// </summary>
+public sealed class EfEventLog : IEventLog, IAsyncDisposable
+{
+    private const int MaxCommitsPerTransaction = 512;
+    private readonly DbFactory _factory;
+    private readonly ILogger<EfEventLog> _logger;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public EfEventLog(DbFactory factory, ILogger<EfEventLog> logger)
+    {
+        _factory = factory;
+        _logger = logger;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public async Task AppendAsync(EngineCommit commit, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(commit);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("the event log is closed");
+        }
+
+        await pending.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<RestoredBranch> LoadAsync(Branch branch, RoutingSettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var day = branch.LocalDayOf(now);
+        var since = now - settings.HandlingWindow;
+        return await _factory.ReadAsync(async db =>
+        {
+            var open = await db.Requests.AsNoTracking()
+                .Where(r => r.Branch == branch.Id && (r.State == RequestState.Queued || r.State == RequestState.Assigned))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var today = await db.Requests.AsNoTracking()
+                .Where(r => r.Branch == branch.Id && r.LocalDay == day && r.State != RequestState.Queued && r.State != RequestState.Assigned)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var duty = await db.Duty.AsNoTracking().Where(d => d.Branch == branch.Id && d.OnDuty).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var counter = await db.TicketCounters.AsNoTracking().FirstOrDefaultAsync(c => c.Branch == branch.Id && c.Day == day, cancellationToken).ConfigureAwait(false);
+            var handled = await db.Requests.AsNoTracking()
+                .Where(r => r.Branch == branch.Id && r.State == RequestState.Done && r.FinishedAt >= since && r.AssignedAt != null)
+                .OrderByDescending(r => r.FinishedAt)
+                .Take(settings.HandlingHistory)
+                .Select(r => new { r.Id, r.AssignedAt, r.FinishedAt })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var state = BranchQueueState.Restore(
+                branch, settings, [.. open, .. today], duty, day, counter?.Last ?? 0,
+                handled.Select(h => (h.Id, (h.FinishedAt!.Value - h.AssignedAt!.Value).TotalSeconds)));
+            return new RestoredBranch(state, duty.Select(d => d.UserName).ToHashSet(StringComparer.Ordinal), counter is null ? null : day);
+        }).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxCommitsPerTransaction);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxCommitsPerTransaction && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await _factory.WriteAsync(db => WriteAsync(db, batch), CancellationToken.None).ConfigureAwait(false);
+                foreach (var p in batch)
+                {
+                    p.Done.TrySetResult();
+                }
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Event log: a transaction of {Count} batches failed; their branches rebuild from storage", batch.Count);
+                foreach (var p in batch)
+                {
+                    p.Done.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private static async Task<int> WriteAsync(HelpPointDb db, List<Pending> batch)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        foreach (var p in batch)
+        {
+            var c = p.Commit;
+            db.Requests.AddRange(c.NewRequests);
+            foreach (var (row, expected) in c.ChangedRequests)
+            {
+                var entry = db.Requests.Attach(row);
+                entry.State = EntityState.Modified;
+                entry.Property(r => r.Version).OriginalValue = expected;
+            }
+
+            // A host moving between branches touches one duty row from two engines; the later write wins.
+            foreach (var d in c.NewDuty)
+            {
+                if (db.Duty.Local.FirstOrDefault(x => x.UserName == d.UserName) is { } tracked)
+                {
+                    db.Entry(tracked).CurrentValues.SetValues(d);
+                }
+                else
+                {
+                    db.Duty.Add(d);
+                }
+            }
+
+            foreach (var d in c.ChangedDuty)
+            {
+                if (db.Duty.Local.FirstOrDefault(x => x.UserName == d.UserName) is { } tracked)
+                {
+                    db.Entry(tracked).CurrentValues.SetValues(d);
+                }
+                else
+                {
+                    db.Entry(d).State = EntityState.Modified;
+                }
+            }
+
+            if (c.NewCounter is { } created)
+            {
+                db.TicketCounters.Add(created);
+            }
+
+            if (c.ChangedCounter is { } changed)
+            {
+                db.Entry(changed).State = EntityState.Modified;
+            }
+
+            db.RequestEvents.AddRange(c.Events);
+        }
+
+        var written = await db.SaveChangesAsync().ConfigureAwait(false);
+        await tx.CommitAsync().ConfigureAwait(false);
+        return written;
+    }
+
+    private sealed class Pending(EngineCommit commit)
+    {
+        public EngineCommit Commit { get; } = commit;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
