@@ -2,6 +2,7 @@ using HelpPoint.Domain.Common;
 using HelpPoint.Domain.Devices;
 using HelpPoint.Domain.Requests;
 using HelpPoint.Gateway.Requests.Engine;
+using HelpPoint.Gateway.Storage;
 
 namespace HelpPoint.Gateway.Mqtt;
 
@@ -18,6 +19,7 @@ public sealed class DeviceMessageHandler(
 {
     public async Task HandleAsync(DeviceIdentity device, string kind, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
+        StatementCounter.MarkHotPath();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {

@@ -9,17 +9,21 @@ namespace HelpPoint.Gateway.Storage;
 /// </summary>
 public sealed class StatementCounter : DbCommandInterceptor, IDbTransactionInterceptor
 {
-    private long _select;
-    private long _insert;
-    private long _update;
-    private long _delete;
-    private long _other;
-    private long _commits;
+    private static readonly AsyncLocal<bool> OnHotPath = new();
+    private readonly Counts _all = new();
+    private readonly Counts _hot = new();
 
-    /// <summary>Statements and commits so far.</summary>
-    public StatementCounts Snapshot() => new(
-        Interlocked.Read(ref _select), Interlocked.Read(ref _insert), Interlocked.Read(ref _update),
-        Interlocked.Read(ref _delete), Interlocked.Read(ref _other), Interlocked.Read(ref _commits));
+    /// <summary>
+    /// Marks the calling flow (and what it awaits) as the hot path: MQTT ingest, the branch engines and their event log.
+    /// Statements sent there are also counted apart, so tests can pin that a press reads nothing.
+    /// </summary>
+    public static void MarkHotPath() => OnHotPath.Value = true;
+
+    /// <summary>Statements and commits so far, everywhere.</summary>
+    public StatementCounts Snapshot() => _all.Snapshot();
+
+    /// <summary>Statements and commits so far on the hot path.</summary>
+    public StatementCounts HotPath() => _hot.Snapshot();
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
@@ -57,41 +61,73 @@ public sealed class StatementCounter : DbCommandInterceptor, IDbTransactionInter
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Interlocked.Increment(ref _commits);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => CountCommit();
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _commits);
+        CountCommit();
         return Task.CompletedTask;
+    }
+
+    private void CountCommit()
+    {
+        Interlocked.Increment(ref _all.Commits);
+        if (OnHotPath.Value)
+        {
+            Interlocked.Increment(ref _hot.Commits);
+        }
     }
 
     /// <summary>Counts each statement of a command (EF may batch several in one) by its first word.</summary>
     private void Count(DbCommand command)
     {
-        foreach (var statement in command.CommandText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        _all.Add(command);
+        if (OnHotPath.Value)
         {
-            var word = statement.AsSpan();
-            var end = word.IndexOfAny(' ', '\n', '\r');
-            word = end < 0 ? word : word[..end];
-            if (word.Equals("SELECT", StringComparison.OrdinalIgnoreCase) || word.Equals("WITH", StringComparison.OrdinalIgnoreCase))
+            _hot.Add(command);
+        }
+    }
+
+    private sealed class Counts
+    {
+        public long Select;
+        public long Insert;
+        public long Update;
+        public long Delete;
+        public long Other;
+        public long Commits;
+
+        public StatementCounts Snapshot() => new(
+            Interlocked.Read(ref Select), Interlocked.Read(ref Insert), Interlocked.Read(ref Update),
+            Interlocked.Read(ref Delete), Interlocked.Read(ref Other), Interlocked.Read(ref Commits));
+
+        public void Add(DbCommand command)
+        {
+            foreach (var statement in command.CommandText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                Interlocked.Increment(ref _select);
-            }
-            else if (word.Equals("INSERT", StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref _insert);
-            }
-            else if (word.Equals("UPDATE", StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref _update);
-            }
-            else if (word.Equals("DELETE", StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref _delete);
-            }
-            else
-            {
-                Interlocked.Increment(ref _other);
+                var word = statement.AsSpan();
+                var end = word.IndexOfAny(' ', '\n', '\r');
+                word = end < 0 ? word : word[..end];
+                if (word.Equals("SELECT", StringComparison.OrdinalIgnoreCase) || word.Equals("WITH", StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref Select);
+                }
+                else if (word.Equals("INSERT", StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref Insert);
+                }
+                else if (word.Equals("UPDATE", StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref Update);
+                }
+                else if (word.Equals("DELETE", StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref Delete);
+                }
+                else
+                {
+                    Interlocked.Increment(ref Other);
+                }
             }
         }
     }

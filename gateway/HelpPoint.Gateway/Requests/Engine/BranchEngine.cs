@@ -77,6 +77,7 @@ internal sealed class BranchEngine : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        StatementCounter.MarkHotPath();
         var jobs = new List<EngineJob>(MaxBatch);
         var stop = _stop.Token;
         while (await _inbox.Reader.WaitToReadAsync(stop).ConfigureAwait(false))

@@ -74,6 +74,7 @@ public sealed class EfEventLog : IEventLog, IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
+        StatementCounter.MarkHotPath();
         var batch = new List<Pending>(MaxCommitsPerTransaction);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
