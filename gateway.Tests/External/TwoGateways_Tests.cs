@@ -38,7 +38,9 @@ public sealed class TwoGateways_Tests
         var data = Path.Combine(Path.GetTempPath(), "hp-two-" + Guid.NewGuid().ToString("N"));
         string[] Args(string id) => [.. storage, .. broker.GatewayArgs(id), "--Routing:TickMs=500"];
         await using var a = await GatewayProcess.StartAsync(Path.Combine(data, "a"), Ports.FreeTcpPort(), Ports.FreeTcpPort(), Args("gw-a"));
+        Assert.AreEqual("gw-a", await WaitForOwnerAsync(connectionString, "demo", o => o is not null), "the first gateway takes the branch");
         await using var b = await GatewayProcess.StartAsync(Path.Combine(data, "b"), Ports.FreeTcpPort(), Ports.FreeTcpPort(), Args("gw-b"));
+        Assert.AreEqual("gw-a", await OwnerAsync(connectionString, "demo"), "one owner per branch: the second gateway forwards to it");
 
         // host1 watches through gateway B, host2 through gateway A (until A dies).
         var token1 = await OnDutyAsync(b.Http, "host1", "1111");
@@ -57,6 +59,8 @@ public sealed class TwoGateways_Tests
 
         var pressed = 0;
         var killed = false;
+        long killedAt = 0;
+        Task<TimeSpan>? takeover = null;
         var killAt = DeviceCount * PressesPerDevice / 2;
         var presses = clients.Select(async client =>
         {
@@ -77,11 +81,19 @@ public sealed class TwoGateways_Tests
                 {
                     killed = true;
                     await a.KillHardAsync();
+                    killedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                    takeover = Task.Run(async () =>
+                    {
+                        await WaitForOwnerAsync(connectionString, "demo", o => o == "gw-b");
+                        return System.Diagnostics.Stopwatch.GetElapsedTime(killedAt);
+                    });
                 }
             }
         }).ToList();
         await Task.WhenAll(presses);
         Assert.IsTrue(killed);
+        var takeoverTime = await takeover!;
+        Assert.AreEqual("gw-b", await OwnerAsync(connectionString, "demo"), "the survivor owns the branch");
 
         var total = DeviceCount * PressesPerDevice;
         foreach (var client in clients)
@@ -113,7 +125,7 @@ public sealed class TwoGateways_Tests
         await WaitUntilAsync(() => reconnected.Connected, TimeSpan.FromSeconds(10), "host2 could not reconnect to gateway B");
         var snapshot = reconnected.Events.First(e => e.Type == "queue").Data.GetProperty("requests");
         Assert.AreEqual(total, snapshot.EnumerateArray().Count(r => r.GetProperty("id").GetString()!.StartsWith("dev-", StringComparison.Ordinal)));
-        Console.WriteLine($"two gateways: sent {total}, stored {total}, lost 0, duplicated 0; gateway A killed after {killAt} presses");
+        Console.WriteLine($"two gateways: sent {total}, stored {total}, lost 0, duplicated 0; gateway A killed after {killAt} presses; B took the branch over {takeoverTime.TotalMilliseconds:F0} ms after the kill");
     }
 
     private static async Task<string> OnDutyAsync(Uri gateway, string user, string secret)
@@ -125,6 +137,33 @@ public sealed class TwoGateways_Tests
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         (await http.PutAsJsonAsync("/api/v1/me/duty", new { branch = "demo", onDuty = true, languages = new[] { "sv" } })).EnsureSuccessStatusCode();
         return token;
+    }
+
+    /// <summary>The gateway (its MQTT client id) holding the branch's lease: the advisory lock, found in pg_locks.</summary>
+    private static async Task<string?> OwnerAsync(string connectionString, string branch)
+    {
+        await using var db = new NpgsqlDataSourceBuilder(connectionString).Build();
+        await using var query = db.CreateCommand(
+            """
+            SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+              AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended($1, 0)
+            """);
+        query.Parameters.Add(new NpgsqlParameter { Value = branch });
+        return (await query.ExecuteScalarAsync() as string)?.Split(' ') is [_, var gateway, _] ? gateway : null;
+    }
+
+    private static async Task<string?> WaitForOwnerAsync(string connectionString, string branch, Func<string?, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var owner = await OwnerAsync(connectionString, branch);
+        while (!done(owner) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            owner = await OwnerAsync(connectionString, branch);
+        }
+
+        return owner;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string message)

@@ -7,6 +7,7 @@ using HelpPoint.Domain.Routing;
 using HelpPoint.Domain.Staff;
 using HelpPoint.Gateway.Auth;
 using HelpPoint.Gateway.Branches;
+using HelpPoint.Gateway.Cluster;
 using HelpPoint.Gateway.Devices;
 using HelpPoint.Gateway.Duty;
 using HelpPoint.Gateway.Health;
@@ -78,6 +79,7 @@ public static class GatewayHost
         services.AddSingleton<RosterClock>();
         services.AddSingleton<DeviceService>();
         var multiInstance = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>()?.IsExternal == true;
+        services.AddCluster(builder.Configuration, multiInstance);
 
         // Notifications and MQTT.
         services.AddSingleton<EventHub>();
@@ -142,9 +144,11 @@ public static class GatewayHost
         app.UseCookieAntiForgery();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ForwardToOwner>();
 
         app.MapOpenApi();
         app.MapHealthApi();
+        app.MapClusterIngest();
         var api = app.MapGroup("/api/v1");
         api.MapSessionApi();
         api.MapDutyApi();

@@ -43,7 +43,7 @@ public sealed class RosterClock
 
         foreach (var shift in shifts)
         {
-            if (await _branches.FindAsync(shift.Branch, cancellationToken).ConfigureAwait(false) is not { } branch)
+            if (!_engines.Runs(shift.Branch) || await _branches.FindAsync(shift.Branch, cancellationToken).ConfigureAwait(false) is not { } branch)
             {
                 continue;
             }

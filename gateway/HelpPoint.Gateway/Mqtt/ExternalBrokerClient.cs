@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Threading.Channels;
+using HelpPoint.Gateway.Cluster;
 using HelpPoint.Gateway.Notifications;
 using Microsoft.Extensions.Options;
 using MQTTnet;
@@ -19,6 +20,8 @@ public sealed class ExternalBrokerClient(
     IOptions<MqttOptions> options,
     DeviceDirectory directory,
     DeviceMessageHandler handler,
+    IBranchOwnership ownership,
+    DeviceMessageForwarder forwarder,
     GatewayMetrics metrics,
     StaffEventBus events,
     ExternalBrokerConnection connection,
@@ -209,7 +212,26 @@ public sealed class ExternalBrokerClient(
             return true;
         }
 
-        await handler.HandleAsync(device, kind, e.ApplicationMessage.Payload.ToArray(), cancellationToken).ConfigureAwait(false);
+        var payload = e.ApplicationMessage.Payload.ToArray();
+        if (ownership.IsShared && !ownership.Owns(device.Branch) && await forwarder.ForwardAsync(device, kind, payload, cancellationToken).ConfigureAwait(false))
+        {
+            // Stored by the gateway that runs the branch.
+            return true;
+        }
+
+        try
+        {
+            await handler.HandleAsync(device, kind, payload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BranchElsewhereException)
+        {
+            // The branch moved away while this message waited.
+            if (!await forwarder.ForwardAsync(device, kind, payload, cancellationToken).ConfigureAwait(false))
+            {
+                await handler.HandleAsync(device, kind, payload, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         return true;
     }
 }

@@ -32,7 +32,7 @@ public static class EventsApi
         var actor = http.User.ToActor();
         if (branch is null && !actor.IsManagerOrAdmin)
         {
-            branch = requests.DutyBranchOf(actor.UserName);
+            branch = await requests.DutyBranchOfAsync(actor.UserName, cancellationToken);
             if (branch is null)
             {
                 await DomainProblems.Invalid("go on duty, or pass ?branch=…").ExecuteAsync(http);

@@ -6,6 +6,7 @@ using HelpPoint.Domain.Queue;
 using HelpPoint.Domain.Requests;
 using HelpPoint.Domain.Routing;
 using HelpPoint.Domain.Staff;
+using HelpPoint.Gateway.Cluster;
 using HelpPoint.Gateway.Storage;
 
 namespace HelpPoint.Gateway.Requests.Engine;
@@ -27,6 +28,8 @@ public sealed class BranchEngines : IAsyncDisposable
     private readonly IDutyStore _duty;
     private readonly IRequestStore _requests;
     private readonly IAnnouncer _announcer;
+    private readonly IBranchOwnership _ownership;
+    private readonly ILogger<BranchEngines> _logger;
     private bool _disposed;
 
     public BranchEngines(
@@ -38,8 +41,11 @@ public sealed class BranchEngines : IAsyncDisposable
         TimeProvider time,
         RoutingSettings settings,
         StoreChanges changes,
+        IBranchOwnership ownership,
         ILogger<BranchEngines> logger)
     {
+        _ownership = ownership;
+        _logger = logger;
         _branches = branches;
         _duty = duty;
         _requests = requests;
@@ -52,10 +58,15 @@ public sealed class BranchEngines : IAsyncDisposable
                 engine.TryPost(new ControlJob { Settings = branch });
             }
         };
+        ownership.Gained += branch => _ = TakeOverAsync(branch);
+        ownership.Lost += branch => _ = GiveUpAsync(branch);
     }
 
     /// <summary>Branches whose engine runs in this gateway.</summary>
     public IReadOnlyCollection<string> Running => [.. _engines.Keys];
+
+    /// <summary>True when this gateway runs (or would run) <paramref name="branch"/>'s engine.</summary>
+    public bool Runs(string branch) => _ownership.Owns(branch);
 
     /// <summary>A device asked for help. A repeated id returns the request it already has, never a second ticket.</summary>
     public Task<Result<HelpRequest>> SubmitAsync(string branch, string device, string id, string category, string? lang, long ageMs, CancellationToken cancellationToken = default) =>
@@ -72,7 +83,7 @@ public sealed class BranchEngines : IAsyncDisposable
     /// <summary>Tells a device its message was refused, through its branch's engine so its later tickets follow in order.</summary>
     public async Task RejectAsync(DeviceTicket rejected, CancellationToken cancellationToken = default)
     {
-        var engine = await EngineAsync(rejected.Branch, cancellationToken).ConfigureAwait(false);
+        var engine = _ownership.Owns(rejected.Branch) ? await EngineAsync(rejected.Branch, cancellationToken).ConfigureAwait(false) : null;
         var job = new ControlJob { Rejected = rejected };
         if (engine is null || !engine.TryPost(job))
         {
@@ -126,7 +137,7 @@ public sealed class BranchEngines : IAsyncDisposable
             return DomainError.NotFound($"unknown branch '{branchId}'");
         }
 
-        var current = _index.DutyBranchOf(actor.UserName);
+        var current = await DutyBranchOfAsync(actor.UserName, cancellationToken).ConfigureAwait(false);
         if (current is not null && (!onDuty || current != branchId))
         {
             // Leaving: the branch where the shift runs hands the host's requests back.
@@ -150,7 +161,8 @@ public sealed class BranchEngines : IAsyncDisposable
     /// <summary>The host answers "yes, still here".</summary>
     public async Task<Result<HostDuty>> StillHereAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        if (_index.DutyBranchOf(actor.UserName) is not { } branch || await EngineAsync(branch, cancellationToken).ConfigureAwait(false) is not { } engine)
+        if (await DutyBranchOfAsync(actor.UserName, cancellationToken).ConfigureAwait(false) is not { } branch
+            || await EngineAsync(branch, cancellationToken).ConfigureAwait(false) is not { } engine)
         {
             return DomainError.Conflict("you are not on duty");
         }
@@ -159,8 +171,13 @@ public sealed class BranchEngines : IAsyncDisposable
         return reply.Error is { } error ? error : reply.Duty!;
     }
 
-    /// <summary>Where <paramref name="user"/> is on duty now, if anywhere.</summary>
+    /// <summary>Where <paramref name="user"/> is on duty now, if anywhere (as this gateway's engines know it).</summary>
     public string? DutyBranchOf(string user) => _index.DutyBranchOf(user);
+
+    /// <summary>Where <paramref name="user"/> is on duty now; with several gateways, also at branches another one runs.</summary>
+    public async Task<string?> DutyBranchOfAsync(string user, CancellationToken cancellationToken = default) =>
+        _index.DutyBranchOf(user)
+        ?? (_ownership.IsShared && await _duty.FindAsync(user, cancellationToken).ConfigureAwait(false) is { OnDuty: true } row ? row.Branch : null);
 
     /// <summary>Ends a shift for the system (the roster); returns the ended shift, or null when there was none.</summary>
     public async Task<HostDuty?> EndShiftAsync(string user, string branch, string? why, CancellationToken cancellationToken = default)
@@ -177,6 +194,12 @@ public sealed class BranchEngines : IAsyncDisposable
     /// <summary>Open requests of a branch in queue order, from its engine's memory.</summary>
     public async Task<IReadOnlyList<HelpRequest>> QueueAsync(string branch, CancellationToken cancellationToken = default)
     {
+        if (!_ownership.Owns(branch))
+        {
+            // Another gateway runs it; its commits are in the database before anyone is told, so the rows are current.
+            return await _requests.OpenAsync(branch, cancellationToken).ConfigureAwait(false);
+        }
+
         var engine = await EngineAsync(branch, cancellationToken).ConfigureAwait(false);
         if (engine is null)
         {
@@ -190,7 +213,7 @@ public sealed class BranchEngines : IAsyncDisposable
     /// <summary>One request as its engine holds it (or storage, for an old one).</summary>
     public async Task<HelpRequest?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
-        if (_index.BranchOfRequest(id) is { } branch && await EngineAsync(branch, cancellationToken).ConfigureAwait(false) is { } engine
+        if (_index.BranchOfRequest(id) is { } branch && _ownership.Owns(branch) && await EngineAsync(branch, cancellationToken).ConfigureAwait(false) is { } engine
             && await ReadAsync(engine, s => s.Find(id)?.Copy(), cancellationToken).ConfigureAwait(false) is HelpRequest held)
         {
             return held;
@@ -235,7 +258,7 @@ public sealed class BranchEngines : IAsyncDisposable
     {
         var all = await _branches.AllAsync(cancellationToken).ConfigureAwait(false);
         var announced = new List<Task>();
-        foreach (var branch in all)
+        foreach (var branch in all.Where(b => _ownership.Owns(b.Id)))
         {
             var engine = await EngineAsync(branch.Id, cancellationToken).ConfigureAwait(false);
             var job = new ControlJob { AnnounceAll = true };
@@ -251,7 +274,7 @@ public sealed class BranchEngines : IAsyncDisposable
         var byId = all.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var latest in await _requests.LatestPerDeviceAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!latest.State.IsOpen() && byId.Contains(latest.Branch) && _index.BranchOfRequest(latest.Id) is null)
+            if (!latest.State.IsOpen() && byId.Contains(latest.Branch) && _ownership.Owns(latest.Branch) && _index.BranchOfRequest(latest.Id) is null)
             {
                 await _announcer.TicketAsync(QueueProjection.TicketFor(latest, null, 0, 0), cancellationToken).ConfigureAwait(false);
             }
@@ -267,6 +290,31 @@ public sealed class BranchEngines : IAsyncDisposable
         }
 
         _engines.Clear();
+    }
+
+    /// <summary>This gateway now owns <paramref name="branch"/>: its engine rebuilds from storage and tells everyone the state.</summary>
+    private async Task TakeOverAsync(string branch)
+    {
+        try
+        {
+            if (await EngineAsync(branch, CancellationToken.None).ConfigureAwait(false) is { } engine)
+            {
+                engine.TryPost(new ControlJob { AnnounceAll = true });
+            }
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Taking over branch {Branch} failed", branch);
+        }
+    }
+
+    /// <summary>Another gateway may own <paramref name="branch"/> now: this one forgets it at once.</summary>
+    private async Task GiveUpAsync(string branch)
+    {
+        if (_engines.TryRemove(branch, out var engine))
+        {
+            await engine.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task<Result<HelpRequest>> RequestCommandAsync(string branch, QueueCommand command, CancellationToken cancellationToken)
@@ -334,6 +382,11 @@ public sealed class BranchEngines : IAsyncDisposable
             if (await _branches.FindAsync(branch, cancellationToken).ConfigureAwait(false) is not { } found)
             {
                 return null;
+            }
+
+            if (!_ownership.Owns(branch))
+            {
+                throw new BranchElsewhereException(branch);
             }
 
             engine = new BranchEngine(found, _services);
