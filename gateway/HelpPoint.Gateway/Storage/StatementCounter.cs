@@ -19,6 +19,9 @@ public sealed class StatementCounter : DbCommandInterceptor, IDbTransactionInter
     /// </summary>
     public static void MarkHotPath() => OnHotPath.Value = true;
 
+    /// <summary>Counts a command sent without EF (the event log's bulk writes).</summary>
+    public void CountRaw(DbCommand command) => Count(command);
+
     /// <summary>Statements and commits so far, everywhere.</summary>
     public StatementCounts Snapshot() => _all.Snapshot();
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using HelpPoint.Domain.Branches;
+using HelpPoint.Domain.Duty;
 using HelpPoint.Domain.Queue;
 using HelpPoint.Domain.Requests;
 using HelpPoint.Domain.Routing;
@@ -103,62 +104,47 @@ public sealed class EfEventLog : IEventLog, IAsyncDisposable
         }
     }
 
-    private static async Task<int> WriteAsync(HelpPointDb db, List<Pending> batch)
+    private async Task<int> WriteAsync(HelpPointDb db, List<Pending> batch)
     {
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-        foreach (var p in batch)
-        {
-            var c = p.Commit;
-            db.Requests.AddRange(c.NewRequests);
-            foreach (var (row, expected) in c.ChangedRequests)
-            {
-                var entry = db.Requests.Attach(row);
-                entry.State = EntityState.Modified;
-                entry.Property(r => r.Version).OriginalValue = expected;
-            }
+        var rows = new RowWriter(db, _factory.Statements);
+        var commits = batch.Select(p => p.Commit).ToList();
 
-            // A host moving between branches touches one duty row from two engines; the later write wins.
+        // A host moving between branches touches one duty row from two engines; the later write wins.
+        var newDuty = new Dictionary<string, HostDuty>(StringComparer.Ordinal);
+        var changedDuty = new Dictionary<string, HostDuty>(StringComparer.Ordinal);
+        foreach (var c in commits)
+        {
             foreach (var d in c.NewDuty)
             {
-                if (db.Duty.Local.FirstOrDefault(x => x.UserName == d.UserName) is { } tracked)
-                {
-                    db.Entry(tracked).CurrentValues.SetValues(d);
-                }
-                else
-                {
-                    db.Duty.Add(d);
-                }
+                newDuty[d.UserName] = d;
+                changedDuty.Remove(d.UserName);
             }
 
             foreach (var d in c.ChangedDuty)
             {
-                if (db.Duty.Local.FirstOrDefault(x => x.UserName == d.UserName) is { } tracked)
+                if (newDuty.ContainsKey(d.UserName))
                 {
-                    db.Entry(tracked).CurrentValues.SetValues(d);
+                    newDuty[d.UserName] = d;
                 }
                 else
                 {
-                    db.Entry(d).State = EntityState.Modified;
+                    changedDuty[d.UserName] = d;
                 }
             }
-
-            if (c.NewCounter is { } created)
-            {
-                db.TicketCounters.Add(created);
-            }
-
-            if (c.ChangedCounter is { } changed)
-            {
-                db.Entry(changed).State = EntityState.Modified;
-            }
-
-            db.RequestEvents.AddRange(c.Events);
         }
 
-        var written = await db.SaveChangesAsync().ConfigureAwait(false);
+        await rows.InsertAsync(commits.SelectMany(c => c.NewRequests).ToList()).ConfigureAwait(false);
+        var changed = commits.SelectMany(c => c.ChangedRequests).ToList();
+        await rows.UpdateAsync(changed.Select(c => c.Row).ToList(), nameof(HelpRequest.Version), changed.Select(c => (object)c.ExpectedVersion).ToList()).ConfigureAwait(false);
+        await rows.InsertAsync(newDuty.Values.ToList()).ConfigureAwait(false);
+        await rows.UpdateAsync(changedDuty.Values.ToList()).ConfigureAwait(false);
+        await rows.InsertAsync(commits.Where(c => c.NewCounter is not null).Select(c => c.NewCounter!).ToList()).ConfigureAwait(false);
+        await rows.UpdateAsync(commits.Where(c => c.ChangedCounter is not null).Select(c => c.ChangedCounter!).ToList()).ConfigureAwait(false);
+        var events = commits.SelectMany(c => c.Events).ToList();
+        await rows.InsertAsync(events).ConfigureAwait(false);
         await tx.CommitAsync().ConfigureAwait(false);
-        return written;
+        return events.Count;
     }
 
     private sealed class Pending(EngineCommit commit)
