@@ -129,6 +129,33 @@ namespace HelpPoint.Firmware.Tests
         }
 
         [TestMethod]
+        public void Every_stub_file_names_its_package_at_the_pinned_version_and_the_source_commit_it_was_compared_with()
+        {
+            var pinned = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string project in new[] { NanoChecker.ButtonProject, NanoChecker.BoardProject, NanoChecker.TestProject })
+            {
+                string config = Path.Combine(Root, Path.GetDirectoryName(project), "packages.config");
+                foreach (Match m in Regex.Matches(File.ReadAllText(config), "id=\"([^\"]+)\" version=\"([^\"]+)\""))
+                {
+                    pinned[m.Groups[1].Value] = m.Groups[2].Value;
+                }
+            }
+
+            string stubs = Path.Combine(Root, "firmware", "HelpPoint.NanoCheck", "Stubs");
+            string[] files = Directory.GetFiles(stubs, "*.cs", SearchOption.AllDirectories);
+            Assert.IsTrue(files.Length >= 15, "stub files: " + files.Length);
+            Assert.IsFalse(Directory.Exists(Path.Combine(stubs, "nanoFramework.CoreLibrary")), "mscorlib is the real one, not a stub");
+            foreach (string file in files)
+            {
+                string package = Path.GetFileName(Path.GetDirectoryName(file));
+                string header = string.Join("\n", File.ReadLines(file).TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)));
+                Assert.IsTrue(pinned.ContainsKey(package), file + ": no device project pins " + package);
+                StringAssert.StartsWith(header, "// Stub of " + package + " " + pinned[package] + " (", file);
+                StringAssert.Matches(header, new Regex(@"github\.com/nanoframework/[\w.]+ at \S+.* \(commit [0-9a-f]{40}\)"), file);
+            }
+        }
+
+        [TestMethod]
         public void Api_of_a_package_the_project_does_not_reference_fails()
         {
             using var temp = new TempTree();
