@@ -22,9 +22,8 @@ namespace HelpPoint.Board
                 BoardConfig.TextScale,
                 BoardConfig.GraphicsBufferBytes,
                 PhraseResource.Open(FlashPhraseSource.Open(BoardConfig.FlashRoot + BoardConfig.PhrasesFile)));
-            var flash = new FlashStorage(BoardConfig.FlashRoot);
 
-            DeviceConfig config = DeviceConfig.Load(flash);
+            DeviceConfig config = JsonConfigFile.Load(BoardConfig.FlashRoot + DeviceConfig.FileName);
             if (!config.IsValid)
             {
                 // The board shows the same setup message as a help point, as a board.

@@ -19,7 +19,7 @@ namespace HelpPoint.Button
             var display = new OledDisplay(ButtonBoardConfig.I2cBus, ButtonBoardConfig.OledAddress, phrases);
             var flash = new FlashStorage(ButtonBoardConfig.FlashRoot);
 
-            DeviceConfig config = DeviceConfig.Load(flash);
+            DeviceConfig config = JsonConfigFile.Load(ButtonBoardConfig.FlashRoot + DeviceConfig.FileName);
             if (!config.IsValid)
             {
                 // Nothing works without provisioning: say what to fix, in both languages, and wait for a reflash.

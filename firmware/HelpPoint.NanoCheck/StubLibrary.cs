@@ -30,6 +30,7 @@ public sealed class StubLibrary
         ("nanoFramework.System.Device.Wifi", "System.Device.Wifi"),
         ("nanoFramework.M2Mqtt", "nanoFramework.M2Mqtt"),
         ("nanoFramework.System.IO.Streams", "System.IO.Streams"),
+        ("nanoFramework.Json", "nanoFramework.Json"),
         ("nanoFramework.System.IO.FileSystem", "System.IO.FileSystem"),
         ("nanoFramework.Hardware.Esp32", "nanoFramework.Hardware.Esp32"),
         ("nanoFramework.System.Device.Gpio", "System.Device.Gpio"),
