@@ -36,6 +36,7 @@ namespace Iot.Device.Ssd13xx
         public DisplayOrientation Orientation { get => throw null; set => throw null; }
         public int Width { get => throw null; set => throw null; }
         public int Height { get => throw null; set => throw null; }
+        public void DrawDirectAligned(int x, int y, int width, int height, byte[] buffer) => throw null;
         public void DrawPixel(int x, int y, bool inverted = true) => throw null;
         public void DrawHorizontalLine(int x0, int y0, int length, bool inverted = true) => throw null;
         public void DrawVerticalLine(int x0, int y0, int length, bool inverted = true) => throw null;

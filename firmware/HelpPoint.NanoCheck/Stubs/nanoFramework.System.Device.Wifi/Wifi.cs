@@ -10,9 +10,12 @@ namespace System.Device.Wifi
         Manual
     }
 
+    public delegate void AvailableNetworksChangedEventHandler(WifiAdapter sender, object e);
+
     public sealed class WifiAdapter : IDisposable
     {
         internal WifiAdapter() => throw null;
+        public event AvailableNetworksChangedEventHandler AvailableNetworksChanged;
         public WifiNetworkReport NetworkReport => throw null;
         public static WifiAdapter[] FindAllAdapters() => throw null;
         public void Disconnect() => throw null;
