@@ -133,10 +133,10 @@ def app(d, name, guid, extra, adapters):
 
 app('firmware/HelpPoint.Button','HelpPoint.Button','6E1C3B52-8F0B-4C1E-9C2A-4D1B7A3E5F01',
     ['nanoFramework.System.Device.Gpio','nanoFramework.System.Device.I2c','nanoFramework.System.Device.Pwm','nanoFramework.System.Math','nanoFramework.Iot.Device.Ssd13xx'],
-    ['DeviceClock.cs','DeviceMetrics.cs','DeviceRandom.cs','FlashPhraseSource.cs','FlashStorage.cs','JsonConfigFile.cs','M2MqttConnection.cs','PixelFont.cs','WifiLink.cs'])
+    ['DeviceClock.cs','DeviceMetrics.cs','DeviceRandom.cs','FlashPhraseSource.cs','FlashStorage.cs','JsonConfigFile.cs','M2MqttConnection.cs','PixelFont.cs','WifiLink.cs','WifiStart.cs'])
 app('firmware/HelpPoint.Board','HelpPoint.Board','9B4D2E61-3A7F-4B8C-8D1E-2F6A5C7B9D02',
     ['nanoFramework.Graphics','nanoFramework.ResourceManager'],
-    ['DeviceClock.cs','DeviceMetrics.cs','DeviceRandom.cs','FlashPhraseSource.cs','FlashStorage.cs','JsonConfigFile.cs','M2MqttConnection.cs','PixelFont.cs','WifiLink.cs'])
+    ['DeviceClock.cs','DeviceMetrics.cs','DeviceRandom.cs','FlashPhraseSource.cs','FlashStorage.cs','JsonConfigFile.cs','M2MqttConnection.cs','PixelFont.cs','WifiLink.cs','WifiStart.cs'])
 
 # nano test project
 items=[]
