@@ -139,6 +139,46 @@ namespace HelpPoint.Firmware.Tests
         }
 
         [TestMethod]
+        public void File_values_as_nanoFramework_Json_fills_them_are_checked_and_defaulted()
+        {
+            // On a device nanoFramework.Json fills ProvisioningFile; absent numbers stay 0 and absent texts null.
+            var file = new ProvisioningFile();
+            file.Wifi = new WifiSection();
+            file.Wifi.Ssid = "Library-IoT";
+            file.Mqtt = new MqttSection();
+            file.Mqtt.Host = "h";
+            file.Mqtt.Tls = true;
+            file.Device = "kista-hp-1";
+            file.Secret = "s";
+            file.Branch = "kista";
+
+            DeviceConfig c = DeviceConfig.FromFile(file);
+
+            Assert.IsTrue(c.IsValid);
+            Assert.AreEqual(8883, c.MqttPort);
+            Assert.AreEqual(string.Empty, c.WifiPassword);
+            Assert.AreEqual("sv", c.Language);
+
+            file.Mqtt.Port = 70000;
+            Assert.AreEqual("mqtt.port", DeviceConfig.FromFile(file).ProblemField);
+            file.Mqtt.Port = 1883;
+            file.Branch = "Kista 1";
+            Assert.AreEqual("branch", DeviceConfig.FromFile(file).ProblemField);
+            file.Wifi = null;
+            Assert.AreEqual((int)ConfigProblem.MissingField, (int)DeviceConfig.FromFile(file).Problem);
+            Assert.AreEqual("wifi", DeviceConfig.FromFile(file).ProblemField);
+        }
+
+        [TestMethod]
+        public void File_the_json_library_could_not_read_is_not_json()
+        {
+            Assert.AreEqual((int)ConfigProblem.NotJson, (int)DeviceConfig.FromFile(null).Problem);
+            Assert.IsNull(DeviceConfig.TextOf(new byte[0]));
+            Assert.IsNull(DeviceConfig.TextOf(new byte[DeviceConfig.MaxBytes + 1]));
+            Assert.AreEqual("{}", DeviceConfig.TextOf(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}' }));
+        }
+
+        [TestMethod]
         public void Oversized_file_is_refused_without_parsing()
         {
             var data = new byte[DeviceConfig.MaxBytes + 1];

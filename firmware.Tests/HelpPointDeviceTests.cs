@@ -207,6 +207,49 @@ namespace HelpPoint.Firmware.Tests
         }
 
         [TestMethod]
+        public void Changing_the_default_language_redraws_the_idle_screen_in_it()
+        {
+            DeviceFixture f = DeviceFixture.Connected();
+            Assert.AreEqual("sv", f.Display.Last.Language);
+
+            f.Device.DefaultLanguage = "en";
+            f.Tick();
+
+            Assert.AreEqual("en", f.Device.DefaultLanguage);
+            Assert.AreEqual("en", f.Display.Last.Language);
+            Assert.AreEqual("en", f.Display.Last.DefaultLanguage);
+            Assert.IsNull(f.Display.Last.VisitorLanguage);
+        }
+
+        [TestMethod]
+        public void The_visitors_language_button_wins_over_a_new_default_language()
+        {
+            DeviceFixture f = DeviceFixture.Connected();
+            f.Config("{'languages':['sv','en','ar'],'categories':['bankid','swish']}");
+            f.Device.CycleLanguage();
+            f.Device.CycleLanguage();
+            Assert.AreEqual("en", f.Snapshot.SelectedLanguage);
+
+            f.Device.DefaultLanguage = "ar";
+            Assert.IsTrue(f.Device.Press(Category.BankId));
+            f.Tick();
+
+            Assert.AreEqual("{\"id\":\"kista-hp-1-000001\",\"category\":\"bankid\",\"lang\":\"en\",\"ageMs\":0}", f.LastPublished("request"));
+            Assert.AreEqual("en", f.Display.Last.VisitorLanguage);
+            Assert.AreEqual("en", f.Display.Last.Language);
+        }
+
+        [TestMethod]
+        public void A_default_language_that_is_not_a_language_code_is_refused()
+        {
+            DeviceFixture f = DeviceFixture.Connected();
+
+            Expect.Throws(typeof(ArgumentException), () => { f.Device.DefaultLanguage = "swedish"; });
+            Expect.Throws(typeof(ArgumentException), () => { f.Device.DefaultLanguage = null; });
+            Assert.AreEqual("sv", f.Device.DefaultLanguage);
+        }
+
+        [TestMethod]
         public void Ticket_for_another_request_is_ignored()
         {
             DeviceFixture f = DeviceFixture.Connected();

@@ -86,6 +86,76 @@ namespace HelpPoint.Firmware.Tests
         }
 
         [TestMethod]
+        public void Dotnet_string_member_missing_from_the_real_nanoFramework_mscorlib_fails_with_file_and_line()
+        {
+            // The fixture's members are .NET's and not in the mscorlib the check compiles against (read from the DLL itself).
+            Assert.IsNotNull(typeof(string).GetMethod("Replace", new[] { typeof(string), typeof(string) }));
+            Assert.IsNotNull(typeof(string).GetMethod("IsNullOrWhiteSpace", new[] { typeof(string) }));
+            List<string> nanoString = RealMscorlibMethods("System", "String");
+            CollectionAssert.Contains(nanoString, "IndexOf", "the mscorlib read is not nanoFramework's: " + string.Join(", ", nanoString));
+            CollectionAssert.DoesNotContain(nanoString, "Replace");
+            CollectionAssert.DoesNotContain(nanoString, "IsNullOrWhiteSpace");
+            Assert.AreEqual(0, RealMscorlibMethods("System", "Math").Count, "nanoFramework's mscorlib has no System.Math");
+
+            string file = Path.Combine(FixtureFolder, "DotNetOnlyMembers.cs");
+            IReadOnlyList<Finding> findings = new NanoChecker(Root).CheckSources("fixture", new[] { file }, NanoChecker.CorePackages);
+
+            List<(int Line, string Rule)> expected = Expectations(file);
+            Assert.AreEqual(3, expected.Count);
+            foreach ((int line, string rule) in expected)
+            {
+                Assert.IsTrue(
+                    findings.Any(f => f.Path == "firmware/HelpPoint.NanoCheck/Fixtures/DotNetOnlyMembers.cs" && f.Line == line && f.Rule == rule),
+                    $"expected {rule} on line {line}; found:{Environment.NewLine}{Describe(findings)}");
+            }
+
+            Assert.AreEqual(expected.Count, findings.Count, Describe(findings));
+            StringAssert.Matches(
+                findings.Single(f => f.Rule == "CS1061").ToString(),
+                new Regex(@"^firmware/HelpPoint\.NanoCheck/Fixtures/DotNetOnlyMembers\.cs\(10,\d+\): CS1061: 'string' does not contain a definition for 'Replace'"));
+        }
+
+        [TestMethod]
+        public void Check_compiles_against_the_embedded_mscorlib_of_the_pinned_CoreLibrary()
+        {
+            Assert.AreEqual("1.17.11", StubLibrary.CoreLibraryVersion);
+            using var copy = RepositoryCopy.Create(Root);
+            copy.Replace("firmware/HelpPoint.Board/packages.config", "id=\"nanoFramework.CoreLibrary\" version=\"1.17.11\"", "id=\"nanoFramework.CoreLibrary\" version=\"1.17.12\"");
+            copy.Replace(NanoChecker.BoardProject, "nanoFramework.CoreLibrary.1.17.11", "nanoFramework.CoreLibrary.1.17.12");
+
+            IReadOnlyList<Finding> findings = new NanoChecker(copy.Root).CheckAll(compile: false);
+
+            Assert.IsTrue(findings.Any(f => f.Path == "firmware/HelpPoint.Board/packages.config" && f.Message.Contains("not the version the check compiles against (1.17.11", StringComparison.Ordinal)), Describe(findings));
+        }
+
+        [TestMethod]
+        public void Every_stub_file_names_its_package_at_the_pinned_version_and_the_source_commit_it_was_compared_with()
+        {
+            var pinned = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string project in new[] { NanoChecker.ButtonProject, NanoChecker.BoardProject, NanoChecker.TestProject })
+            {
+                string config = Path.Combine(Root, Path.GetDirectoryName(project), "packages.config");
+                foreach (Match m in Regex.Matches(File.ReadAllText(config), "id=\"([^\"]+)\" version=\"([^\"]+)\""))
+                {
+                    pinned[m.Groups[1].Value] = m.Groups[2].Value;
+                }
+            }
+
+            string stubs = Path.Combine(Root, "firmware", "HelpPoint.NanoCheck", "Stubs");
+            string[] files = Directory.GetFiles(stubs, "*.cs", SearchOption.AllDirectories);
+            Assert.IsTrue(files.Length >= 15, "stub files: " + files.Length);
+            Assert.IsFalse(Directory.Exists(Path.Combine(stubs, "nanoFramework.CoreLibrary")), "mscorlib is the real one, not a stub");
+            foreach (string file in files)
+            {
+                string package = Path.GetFileName(Path.GetDirectoryName(file));
+                string header = string.Join("\n", File.ReadLines(file).TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)));
+                Assert.IsTrue(pinned.ContainsKey(package), file + ": no device project pins " + package);
+                StringAssert.StartsWith(header, "// Stub of " + package + " " + pinned[package] + " (", file);
+                StringAssert.Matches(header, new Regex(@"github\.com/nanoframework/[\w.]+ at \S+.* \(commit [0-9a-f]{40}\)"), file);
+            }
+        }
+
+        [TestMethod]
         public void Api_of_a_package_the_project_does_not_reference_fails()
         {
             using var temp = new TempTree();
@@ -181,6 +251,27 @@ namespace HelpPoint.Firmware.Tests
             IReadOnlyList<Finding> findings = new NanoChecker(copy.Root).CheckProjectSources(NanoChecker.BoardProject);
 
             Assert.IsTrue(findings.Any(f => f.Path == "firmware/HelpPoint.Board/Adapters/TftBoardDisplay.cs" && f.Line > 0 && f.Rule == NanoRules.EnumNames), Describe(findings));
+        }
+
+        /// <summary>The names of the methods of one type in the real mscorlib the check embeds (none when the type is not there).</summary>
+        private static List<string> RealMscorlibMethods(string ns, string name)
+        {
+            var result = new List<string>();
+            using var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(StubLibrary.RealMscorlib()));
+            System.Reflection.Metadata.MetadataReader reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (System.Reflection.Metadata.TypeDefinitionHandle handle in reader.TypeDefinitions)
+            {
+                System.Reflection.Metadata.TypeDefinition type = reader.GetTypeDefinition(handle);
+                if (reader.GetString(type.Namespace) == ns && reader.GetString(type.Name) == name)
+                {
+                    foreach (System.Reflection.Metadata.MethodDefinitionHandle method in type.GetMethods())
+                    {
+                        result.Add(reader.GetString(reader.GetMethodDefinition(method).Name));
+                    }
+                }
+            }
+
+            return result;
         }
 
         private static string Describe(IReadOnlyList<Finding> findings)

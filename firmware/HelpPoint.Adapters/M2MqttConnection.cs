@@ -17,6 +17,9 @@ namespace HelpPoint.Device
     {
         private const ushort KeepAliveSeconds = 30;
 
+        // Any clock before this year has not been set by SNTP yet.
+        private const int ClockSetAfterYear = 2025;
+
         private readonly string _host;
         private readonly int _port;
         private readonly bool _tls;
@@ -57,6 +60,13 @@ namespace HelpPoint.Device
         public bool Connect(string clientId, string user, string password, string willTopic, byte[] willPayload, bool willRetain)
         {
             Disconnect();
+            if (_tls && DateTime.UtcNow.Year < ClockSetAfterYear)
+            {
+                // The certificate's validity cannot be checked before SNTP has set the clock (the board boots
+                // in 1970): no TLS handshake until then; Core's backoff asks again.
+                return false;
+            }
+
             MqttClient client = null;
             try
             {

@@ -55,8 +55,17 @@ namespace HelpPoint.Board
         /// <summary>Period of the app loop.</summary>
         public const int LoopMs = 100;
 
-        /// <summary>How long to wait for Wi-Fi at start before showing the offline board.</summary>
+        /// <summary>How long one Wi-Fi join attempt may take (the next one follows with backoff).</summary>
         public const int WifiTimeoutMs = 30000;
+
+        /// <summary>
+        /// Failed Wi-Fi attempts shown on the display at start before the board runs without a network
+        /// (its last line says OFFLINE); joining goes on in the background.
+        /// </summary>
+        public const int WifiStartAttempts = 2;
+
+        /// <summary>How often the Wi-Fi screen is redrawn at start, to count down to the next attempt.</summary>
+        public const int WifiScreenMs = 1000;
 
         /// <summary>How long an MQTT connect, publish or subscribe may take.</summary>
         public const int MqttTimeoutMs = 10000;

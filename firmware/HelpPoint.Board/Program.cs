@@ -22,15 +22,12 @@ namespace HelpPoint.Board
                 BoardConfig.TextScale,
                 BoardConfig.GraphicsBufferBytes,
                 PhraseResource.Open(FlashPhraseSource.Open(BoardConfig.FlashRoot + BoardConfig.PhrasesFile)));
-            var flash = new FlashStorage(BoardConfig.FlashRoot);
 
-            DeviceConfig config = DeviceConfig.Load(flash);
+            DeviceConfig config = JsonConfigFile.Load(BoardConfig.FlashRoot + DeviceConfig.FileName);
             if (!config.IsValid)
             {
                 // The board shows the same setup message as a help point, as a board.
-                Screen setup = Screens.Setup(config.Problem, config.ProblemField, Languages.English);
-                var kinds = new BoardLineKind[setup.Lines.Length];
-                display.Show(new BoardScreen(setup.Lines, kinds, false, Languages.English, BoardConfig.Columns, BoardConfig.Rows));
+                ShowText(display, Screens.Setup(config.Problem, config.ProblemField, Languages.English));
                 while (true)
                 {
                     Thread.Sleep(60000);
@@ -38,7 +35,13 @@ namespace HelpPoint.Board
             }
 
             var clock = new DeviceClock();
-            WifiLink.Connect(config.WifiSsid, config.WifiPassword, config.MqttTls, BoardConfig.WifiTimeoutMs);
+            string screenLanguage = config.Language == Languages.English ? Languages.English : Languages.Swedish;
+            WifiStart.Run(
+                new NetworkJoin(new WifiLink(config.WifiSsid, config.WifiPassword, config.MqttTls, BoardConfig.WifiTimeoutMs), new DeviceRandom()),
+                clock,
+                BoardConfig.WifiStartAttempts,
+                BoardConfig.WifiScreenMs,
+                delegate(int failures, int retryInS) { ShowText(display, Screens.Network(config.WifiSsid, failures, retryInS, screenLanguage)); });
             var settings = new TicketBoardSettings
             {
                 Branch = config.Branch,
@@ -62,6 +65,13 @@ namespace HelpPoint.Board
                 board.Tick();
                 Thread.Sleep(BoardConfig.LoopMs);
             }
+        }
+
+        // A help point's text screen (setup, Wi-Fi) as plain board lines.
+        private static void ShowText(TftBoardDisplay display, Screen screen)
+        {
+            var kinds = new BoardLineKind[screen.Lines.Length];
+            display.Show(new BoardScreen(screen.Lines, kinds, false, screen.Language, BoardConfig.Columns, BoardConfig.Rows));
         }
     }
 }

@@ -54,8 +54,17 @@ namespace HelpPoint.Button
         /// <summary>Period of the app loop.</summary>
         public const int LoopMs = 20;
 
-        /// <summary>How long to wait for Wi-Fi at start before running offline (presses are queued).</summary>
+        /// <summary>How long one Wi-Fi join attempt may take (the next one follows with backoff).</summary>
         public const int WifiTimeoutMs = 30000;
+
+        /// <summary>
+        /// Failed Wi-Fi attempts shown on the display at start before the help point runs without a network
+        /// (presses are saved in flash); joining goes on in the background.
+        /// </summary>
+        public const int WifiStartAttempts = 2;
+
+        /// <summary>How often the Wi-Fi screen is redrawn at start, to count down to the next attempt.</summary>
+        public const int WifiScreenMs = 1000;
 
         /// <summary>How long an MQTT connect, publish or subscribe may take.</summary>
         public const int MqttTimeoutMs = 10000;

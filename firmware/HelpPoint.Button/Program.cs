@@ -19,7 +19,7 @@ namespace HelpPoint.Button
             var display = new OledDisplay(ButtonBoardConfig.I2cBus, ButtonBoardConfig.OledAddress, phrases);
             var flash = new FlashStorage(ButtonBoardConfig.FlashRoot);
 
-            DeviceConfig config = DeviceConfig.Load(flash);
+            DeviceConfig config = JsonConfigFile.Load(ButtonBoardConfig.FlashRoot + DeviceConfig.FileName);
             if (!config.IsValid)
             {
                 // Nothing works without provisioning: say what to fix, in both languages, and wait for a reflash.
@@ -32,7 +32,13 @@ namespace HelpPoint.Button
 
             var gpio = new GpioController();
             var clock = new DeviceClock();
-            WifiLink.Connect(config.WifiSsid, config.WifiPassword, config.MqttTls, ButtonBoardConfig.WifiTimeoutMs);
+            string screenLanguage = config.Language == Languages.English ? Languages.English : Languages.Swedish;
+            WifiStart.Run(
+                new NetworkJoin(new WifiLink(config.WifiSsid, config.WifiPassword, config.MqttTls, ButtonBoardConfig.WifiTimeoutMs), new DeviceRandom()),
+                clock,
+                ButtonBoardConfig.WifiStartAttempts,
+                ButtonBoardConfig.WifiScreenMs,
+                delegate(int failures, int retryInS) { display.Show(Screens.Network(config.WifiSsid, failures, retryInS, screenLanguage)); });
 
             var device = new HelpPointDevice(
                 config.ToSettings(ButtonBoardConfig.FirmwareVersion),

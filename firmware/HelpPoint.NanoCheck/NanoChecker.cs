@@ -219,9 +219,14 @@ public sealed class NanoChecker
             }
         }
 
-        if (!packages.ContainsKey("nanoFramework.CoreLibrary"))
+        if (!packages.TryGetValue(StubLibrary.CoreLibraryPackage, out PackageItem? coreLibrary))
         {
             findings.Add(new Finding(packagesRel, 0, 0, "NANOPROJ", "nanoFramework.CoreLibrary is missing"));
+        }
+        else if (coreLibrary.Version != StubLibrary.CoreLibraryVersion)
+        {
+            // The check compiles against the mscorlib of exactly one version: the one the devices get.
+            findings.Add(new Finding(packagesRel, 0, 0, "NANOPROJ", $"nanoFramework.CoreLibrary {coreLibrary.Version} is not the version the check compiles against ({StubLibrary.CoreLibraryVersion}, HelpPoint.NanoCheck.csproj)"));
         }
 
         // Every reference points into a package of packages.config at its version, and every package is referenced.

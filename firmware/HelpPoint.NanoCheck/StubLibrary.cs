@@ -5,14 +5,19 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace HelpPoint.NanoCheck;
 
 /// <summary>
-/// The signature stubs of the nanoFramework libraries (Stubs/{package id}/*.cs), compiled in memory
-/// into reference assemblies of the real assembly names. Only what the firmware uses is there, with
-/// the published namespaces, types and member signatures and bodies that throw; nanoFramework's
-/// mscorlib stub stands in for the whole .NET base library, so no .NET type can sneak in.
+/// The nanoFramework libraries the device code is compiled against: the real mscorlib of package
+/// nanoFramework.CoreLibrary (restored by NuGet, embedded in this program), and for the packages NuGet
+/// does not serve, signature stubs (Stubs/{package id}/*.cs) compiled in memory against that mscorlib
+/// into reference assemblies of the real assembly names. The stubs hold only what the firmware uses,
+/// with the published namespaces, types and member signatures and bodies that throw. nanoFramework's
+/// mscorlib stands in for the whole .NET base library, so no .NET type can sneak in.
 /// </summary>
 public sealed class StubLibrary
 {
-    /// <summary>Stub packages in build order (each may use the ones before it), with the assembly each stands for.</summary>
+    /// <summary>The package whose real assembly (mscorlib) is used instead of a stub.</summary>
+    public const string CoreLibraryPackage = "nanoFramework.CoreLibrary";
+
+    /// <summary>Packages in build order (each may use the ones before it), with the assembly each stands for.</summary>
     public static readonly (string PackageId, string Assembly)[] Packages =
     [
         ("nanoFramework.CoreLibrary", "mscorlib"),
@@ -25,6 +30,7 @@ public sealed class StubLibrary
         ("nanoFramework.System.Device.Wifi", "System.Device.Wifi"),
         ("nanoFramework.M2Mqtt", "nanoFramework.M2Mqtt"),
         ("nanoFramework.System.IO.Streams", "System.IO.Streams"),
+        ("nanoFramework.Json", "nanoFramework.Json"),
         ("nanoFramework.System.IO.FileSystem", "System.IO.FileSystem"),
         ("nanoFramework.Hardware.Esp32", "nanoFramework.Hardware.Esp32"),
         ("nanoFramework.System.Device.Gpio", "System.Device.Gpio"),
@@ -48,8 +54,24 @@ public sealed class StubLibrary
     /// <summary>The folder of the stub sources.</summary>
     public string StubRoot => _stubRoot;
 
-    /// <summary>True when the package has stubs (packages the firmware uses nothing from have none).</summary>
-    public bool Has(string packageId) => Directory.Exists(Path.Combine(_stubRoot, packageId));
+    /// <summary>The version of nanoFramework.CoreLibrary whose mscorlib this program embeds.</summary>
+    public static string CoreLibraryVersion { get; } =
+        typeof(StubLibrary).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "NanoCoreLibraryVersion").Value!;
+
+    /// <summary>The bytes of the real nanoFramework mscorlib.dll (package nanoFramework.CoreLibrary, lib/).</summary>
+    public static byte[] RealMscorlib()
+    {
+        using Stream stream = typeof(StubLibrary).Assembly.GetManifestResourceStream("nanoFramework.CoreLibrary/mscorlib.dll")
+            ?? throw new InvalidOperationException("the real mscorlib is not embedded: build HelpPoint.NanoCheck after a NuGet restore");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>True when the package has an assembly to compile against: the real mscorlib, or stubs (packages the firmware uses nothing from have none).</summary>
+    public bool Has(string packageId) => packageId == CoreLibraryPackage || Directory.Exists(Path.Combine(_stubRoot, packageId));
 
     /// <summary>
     /// References for a project that lists <paramref name="packageIds"/>: the stubs of exactly those
@@ -77,6 +99,13 @@ public sealed class StubLibrary
             if (_built.TryGetValue(packageId, out MetadataReference? done))
             {
                 return done;
+            }
+
+            if (packageId == CoreLibraryPackage)
+            {
+                MetadataReference mscorlib = MetadataReference.CreateFromImage(RealMscorlib(), filePath: "mscorlib.dll");
+                _built[packageId] = mscorlib;
+                return mscorlib;
             }
 
             // Each stub may use the stubs built before it in Packages order.

@@ -1,20 +1,16 @@
-using HelpPoint.Simulator.Api;
 using HelpPoint.Simulator.Devices;
-using Microsoft.Extensions.FileProviders;
 
 namespace HelpPoint.Simulator;
 
-/// <summary>Runs virtual help points with a web page at / and an HTTP API at /api/devices.</summary>
+/// <summary>Runs virtual help points and ticket displays with a web page at / and an HTTP API at /api.</summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
-
-        SimulatorSettings settings;
+        WebApplication app;
         try
         {
-            settings = SimulatorSettings.From(builder.Configuration);
+            app = SimulatorHost.Build(args);
         }
         catch (FormatException e)
         {
@@ -22,28 +18,17 @@ internal static class Program
             return 2;
         }
 
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-        {
-            builder.WebHost.UseUrls(SimulatorSettings.DefaultUrl);
-        }
-
-        builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(sp => new SimulatorFleet(settings.DeviceOptions(), sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SimulatorFleet>());
-
-        WebApplication app = builder.Build();
-
-        var page = new EmbeddedFileProvider(typeof(Program).Assembly, "HelpPoint.Simulator.wwwroot");
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
-        app.MapDevices();
-
+        SimulatorSettings settings = app.Services.GetRequiredService<SimulatorSettings>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             string url = app.Urls.FirstOrDefault() ?? SimulatorSettings.DefaultUrl;
             Console.WriteLine($"HelpPoint simulator: open {url}/ in a browser");
             Console.WriteLine($"  {settings.Devices.Count} virtual help point(s): {string.Join(", ", settings.Devices)}");
+            if (settings.Boards.Count > 0)
+            {
+                Console.WriteLine($"  {settings.Boards.Count} virtual ticket display(s): {string.Join(", ", settings.Boards)}");
+            }
+
             Console.WriteLine($"  MQTT broker {settings.MqttHost}:{settings.MqttPort}, data in {Path.GetFullPath(settings.DataPath)}");
         });
 

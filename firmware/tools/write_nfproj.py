@@ -18,6 +18,7 @@ PK={ # id: (version, [(assembly, asmversion, dll)])
  'nanoFramework.System.Device.Wifi':('1.5.149',[('System.Device.Wifi','1.5.149.0','System.Device.Wifi.dll')]),
  'nanoFramework.M2Mqtt':('5.1.220',[('nanoFramework.M2Mqtt','5.1.220.0','nanoFramework.M2Mqtt.dll'),('nanoFramework.M2Mqtt.Core','5.1.220.0','nanoFramework.M2Mqtt.Core.dll')]),
  'nanoFramework.System.IO.Streams':('1.1.96',[('System.IO.Streams','1.1.96.0','System.IO.Streams.dll')]),
+ 'nanoFramework.Json':('2.2.203',[('nanoFramework.Json','2.2.203.0','nanoFramework.Json.dll')]),
  'nanoFramework.System.IO.FileSystem':('1.1.93',[('System.IO.FileSystem','1.1.93.0','System.IO.FileSystem.dll')]),
  'nanoFramework.Hardware.Esp32':('1.6.40',[('nanoFramework.Hardware.Esp32','1.6.40.0','nanoFramework.Hardware.Esp32.dll')]),
  'nanoFramework.System.Device.Gpio':('1.1.62',[('System.Device.Gpio','1.1.62.0','System.Device.Gpio.dll')]),
@@ -29,7 +30,7 @@ PK={ # id: (version, [(assembly, asmversion, dll)])
  'nanoFramework.ResourceManager':('1.2.32',[('nanoFramework.ResourceManager','1.2.32.0','nanoFramework.ResourceManager.dll')]),
  'nanoFramework.TestFramework':('3.0.80',[('nanoFramework.TestFramework','3.0.80.0','nanoFramework.TestFramework.dll'),('nanoFramework.UnitTestLauncher','0.0.0.0','nanoFramework.UnitTestLauncher.exe')]),
 }
-COMMON=['nanoFramework.CoreLibrary','nanoFramework.Hardware.Esp32','nanoFramework.M2Mqtt','nanoFramework.Runtime.Events','nanoFramework.Runtime.Native','nanoFramework.System.Collections','nanoFramework.System.Device.Wifi','nanoFramework.System.IO.FileSystem','nanoFramework.System.IO.Streams','nanoFramework.System.Net','nanoFramework.System.Text','nanoFramework.System.Threading']
+COMMON=['nanoFramework.CoreLibrary','nanoFramework.Hardware.Esp32','nanoFramework.Json','nanoFramework.M2Mqtt','nanoFramework.Runtime.Events','nanoFramework.Runtime.Native','nanoFramework.System.Collections','nanoFramework.System.Device.Wifi','nanoFramework.System.IO.FileSystem','nanoFramework.System.IO.Streams','nanoFramework.System.Net','nanoFramework.System.Text','nanoFramework.System.Threading']
 
 def cs_files(d):
     out=[]
@@ -132,10 +133,10 @@ def app(d, name, guid, extra, adapters):
 
 app('firmware/HelpPoint.Button','HelpPoint.Button','6E1C3B52-8F0B-4C1E-9C2A-4D1B7A3E5F01',
     ['nanoFramework.System.Device.Gpio','nanoFramework.System.Device.I2c','nanoFramework.System.Device.Pwm','nanoFramework.System.Math','nanoFramework.Iot.Device.Ssd13xx'],
-    ['DeviceClock.cs','DeviceMetrics.cs','DeviceRandom.cs','FlashPhraseSource.cs','FlashStorage.cs','M2MqttConnection.cs','PixelFont.cs','WifiLink.cs'])
+    ['DeviceClock.cs','DeviceMetrics.cs','DeviceRandom.cs','FlashPhraseSource.cs','FlashStorage.cs','JsonConfigFile.cs','M2MqttConnection.cs','PixelFont.cs','WifiLink.cs','WifiStart.cs'])
 app('firmware/HelpPoint.Board','HelpPoint.Board','9B4D2E61-3A7F-4B8C-8D1E-2F6A5C7B9D02',
     ['nanoFramework.Graphics','nanoFramework.ResourceManager'],
-    ['DeviceClock.cs','DeviceMetrics.cs','DeviceRandom.cs','FlashPhraseSource.cs','FlashStorage.cs','M2MqttConnection.cs','PixelFont.cs','WifiLink.cs'])
+    ['DeviceClock.cs','DeviceMetrics.cs','DeviceRandom.cs','FlashPhraseSource.cs','FlashStorage.cs','JsonConfigFile.cs','M2MqttConnection.cs','PixelFont.cs','WifiLink.cs','WifiStart.cs'])
 
 # nano test project
 items=[]

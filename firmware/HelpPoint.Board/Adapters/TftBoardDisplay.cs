@@ -76,15 +76,25 @@ namespace HelpPoint.Board
 
         private void DrawFrame()
         {
+            // Straight from the frame's bytes (8 pixels each, dark bytes in one go): no call per pixel.
             int width = _frame.Width;
+            int stride = _frame.Stride;
+            byte[] bits = _frame.Bits;
             for (int top = 0; top < _frame.Height; top += StripRows)
             {
                 for (int y = 0; y < StripRows; y++)
                 {
                     ushort colour = ColourOf(_composer.RowKinds[top + y]);
-                    for (int x = 0; x < width; x++)
+                    int source = (top + y) * stride;
+                    int target = y * width;
+                    for (int column = 0; column < stride; column++)
                     {
-                        _strip[(y * width) + x] = _frame.Get(x, top + y) ? colour : Black;
+                        int pixels = bits[source + column];
+                        int x = column << 3;
+                        for (int mask = 0x80; mask != 0 && x < width; mask >>= 1, x++)
+                        {
+                            _strip[target + x] = (pixels & mask) != 0 ? colour : Black;
+                        }
                     }
                 }
 

@@ -10,52 +10,41 @@ namespace HelpPoint.Button
     /// composed from its bitmaps in the visitor's language (<see cref="HelpPointComposer"/>); without
     /// one, or for a language it lacks, Core's Swedish/English lines are drawn in 6x8 cells
     /// (21 x 8 characters) with <see cref="PixelFont"/>, and a small dot top right means offline.
+    /// Either way the screen is drawn into a 1-bit <see cref="FrameBuffer"/> and reaches the driver in
+    /// one bulk copy of the page layout (<see cref="Ssd13xx.DrawDirectAligned"/>), not a call per pixel.
     /// </summary>
     public sealed class OledDisplay : IDisplay
     {
         private readonly Ssd1306 _oled;
         private readonly HelpPointComposer _composer;
         private readonly FrameBuffer _frame;
+        private readonly byte[] _pages;
 
         /// <summary>Opens the display on the given I2C bus and address; <paramref name="phrases"/> may be null.</summary>
         public OledDisplay(int bus, int address, PhraseResource phrases)
         {
             _oled = new Ssd1306(I2cDevice.Create(new I2cConnectionSettings(bus, address)));
+            _frame = new FrameBuffer(HelpPointLayout.Width, HelpPointLayout.Height);
+            _pages = new byte[_frame.PageBytes];
             if (phrases != null && phrases.Display == Phrases.HelpPointDisplay)
             {
                 _composer = new HelpPointComposer(phrases);
-                _frame = new FrameBuffer(HelpPointLayout.Width, HelpPointLayout.Height);
             }
         }
 
         /// <inheritdoc/>
         public void Show(Screen screen)
         {
-            _oled.ClearScreen();
-            if (_composer != null && _composer.Compose(screen, _frame))
+            _frame.Clear();
+            if (_composer == null || !_composer.Compose(screen, _frame))
             {
-                DrawFrame();
-            }
-            else
-            {
+                _frame.Clear();
                 DrawLines(screen);
             }
 
+            _frame.CopyToPages(_pages);
+            _oled.DrawDirectAligned(0, 0, _frame.Width, _frame.Height, _pages);
             _oled.Display();
-        }
-
-        private void DrawFrame()
-        {
-            for (int y = 0; y < _frame.Height; y++)
-            {
-                for (int x = 0; x < _frame.Width; x++)
-                {
-                    if (_frame.Get(x, y))
-                    {
-                        _oled.DrawPixel(x, y, true);
-                    }
-                }
-            }
         }
 
         private void DrawLines(Screen screen)
@@ -71,7 +60,7 @@ namespace HelpPoint.Button
 
             if (!screen.Online && screen.State != HelpPointState.Setup)
             {
-                _oled.DrawFilledRectangle(124, 0, 3, 3, true);
+                _frame.Fill(124, 0, 3, 3);
             }
         }
 
@@ -83,7 +72,7 @@ namespace HelpPoint.Button
                 {
                     if (PixelFont.Pixel(c, x, y))
                     {
-                        _oled.DrawPixel(left + x, top + y, true);
+                        _frame.Set(left + x, top + y, true);
                     }
                 }
             }

@@ -187,6 +187,28 @@ namespace HelpPoint.Core
             return Finish(HelpPointState.Setup, sv, null, lines, false);
         }
 
+        /// <summary>
+        /// While the device has no network yet: the network it joins, how many attempts failed and when
+        /// it tries again (in sv or en; text only, like the setup screen).
+        /// </summary>
+        public static Screen Network(string ssid, int failures, int retryInS, string language)
+        {
+            bool sv = language != Languages.English;
+            var lines = new ArrayList();
+            Add(lines, failures == 0 ? (sv ? "Ansluter till Wi-Fi" : "Joining Wi-Fi") : (sv ? "Inget Wi-Fi" : "No Wi-Fi"));
+            Add(lines, ssid == null ? string.Empty : ssid);
+            if (failures > 0)
+            {
+                lines.Add(string.Empty);
+                Add(lines, (sv ? "Misslyckat försök: " : "Failed attempts: ") + failures.ToString());
+                Add(lines, retryInS > 0
+                    ? (sv ? "Nytt försök om " : "Trying again in ") + retryInS.ToString() + " s"
+                    : (sv ? "Försöker igen ..." : "Trying again ..."));
+            }
+
+            return Finish(HelpPointState.Setup, sv, null, lines, false);
+        }
+
         /// <summary>Whole minutes for a wait estimate, rounded up and at least 1.</summary>
         public static int WaitMinutes(int waitS)
         {

@@ -109,6 +109,52 @@ namespace HelpPoint.Core
             }
         }
 
+        /// <summary>
+        /// Writes the frame into <paramref name="pages"/> in the SSD13xx page layout (what its display RAM
+        /// holds): page after page of 8 rows, one byte a column, the least significant bit the top row.
+        /// One pass over <see cref="Bits"/> that skips dark bytes, so an OLED screen is one bulk copy, not
+        /// a call per pixel. <paramref name="pages"/> needs <see cref="PageBytes"/> bytes.
+        /// </summary>
+        public void CopyToPages(byte[] pages)
+        {
+            int length = PageBytes;
+            if (pages == null || pages.Length < length)
+            {
+                throw new ArgumentException("pages");
+            }
+
+            Array.Clear(pages, 0, length);
+            for (int y = 0; y < Height; y++)
+            {
+                int row = y * Stride;
+                int page = (y >> 3) * Width;
+                byte bit = (byte)(1 << (y & 7));
+                for (int column = 0; column < Stride; column++)
+                {
+                    int bits = Bits[row + column];
+                    if (bits == 0)
+                    {
+                        continue;
+                    }
+
+                    int x = column << 3;
+                    for (int mask = 0x80; mask != 0 && x < Width; mask >>= 1, x++)
+                    {
+                        if ((bits & mask) != 0)
+                        {
+                            pages[page + x] = (byte)(pages[page + x] | bit);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Bytes of the page layout <see cref="CopyToPages"/> writes: width times the number of 8-row pages.</summary>
+        public int PageBytes
+        {
+            get { return Width * ((Height + 7) / 8); }
+        }
+
         /// <summary>Number of lit pixels inside a rectangle (tests and layout checks).</summary>
         public int CountLit(int x, int y, int width, int height)
         {

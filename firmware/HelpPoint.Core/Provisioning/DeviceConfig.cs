@@ -4,8 +4,9 @@ using System.Text;
 namespace HelpPoint.Core
 {
     /// <summary>
-    /// A device's provisioning: Wi-Fi, broker, identity and branch, read from a JSON file on internal
-    /// flash (<see cref="FileName"/>) with Core's own parser. Example:
+    /// A device's provisioning: Wi-Fi, broker, identity and branch, from a JSON file on internal flash
+    /// (<see cref="FileName"/>), read into a <see cref="ProvisioningFile"/> (by nanoFramework.Json on a
+    /// device, by Core's parser in <see cref="Parse"/>) and checked by <see cref="FromFile"/>. Example:
     /// <code>
     /// {"wifi":{"ssid":"Library-IoT","password":"…"},
     ///  "mqtt":{"host":"192.0.2.10","port":8883,"tls":true},
@@ -83,21 +84,23 @@ namespace HelpPoint.Core
                 data = null;
             }
 
-            return data == null ? Failed(ConfigProblem.Missing, null) : Parse(data);
+            return data == null ? Failure(ConfigProblem.Missing, null) : Parse(data);
         }
 
-        /// <summary>Reads a config file's bytes; never throws.</summary>
+        /// <summary>Reads a config file's bytes with Core's JSON parser (on .NET and in tests); never throws.</summary>
         public static DeviceConfig Parse(byte[] data)
         {
             if (data == null)
             {
-                return Failed(ConfigProblem.Missing, null);
+                return Failure(ConfigProblem.Missing, null);
             }
 
             JsonObject root;
             try
             {
-                root = Read(data);
+                string text = TextOf(data);
+                object value;
+                root = text != null && JsonParser.TryParse(text, out value) ? value as JsonObject : null;
             }
             catch (Exception)
             {
@@ -106,47 +109,125 @@ namespace HelpPoint.Core
 
             if (root == null)
             {
-                return Failed(ConfigProblem.NotJson, null);
+                return Failure(ConfigProblem.NotJson, null);
             }
 
-            var config = new DeviceConfig();
-            JsonObject wifi = root.Get("wifi") as JsonObject;
-            JsonObject mqtt = root.Get("mqtt") as JsonObject;
-            if (wifi == null)
+            // Core's parser keeps JSON types, so a value of the wrong type is named here; the values themselves are checked by FromFile.
+            object wifiValue = root.Get("wifi");
+            object mqttValue = root.Get("mqtt");
+            JsonObject wifi = wifiValue as JsonObject;
+            JsonObject mqtt = mqttValue as JsonObject;
+            if (wifi == null && IsGiven(wifiValue))
             {
-                return Failed(root.Get("wifi") == null ? ConfigProblem.MissingField : ConfigProblem.InvalidField, "wifi");
+                return Failure(ConfigProblem.InvalidField, "wifi");
             }
 
-            if (mqtt == null)
+            if (mqtt == null && IsGiven(mqttValue))
             {
-                return Failed(root.Get("mqtt") == null ? ConfigProblem.MissingField : ConfigProblem.InvalidField, "mqtt");
+                return Failure(ConfigProblem.InvalidField, "mqtt");
             }
 
-            string problemField = null;
             ConfigProblem problem = ConfigProblem.None;
+            string field = null;
+            var file = new ProvisioningFile();
+            if (wifi != null)
+            {
+                file.Wifi = new WifiSection();
+                file.Wifi.Ssid = TextField(wifi, "ssid", "wifi.ssid", ref problem, ref field);
+                file.Wifi.Password = TextField(wifi, "password", "wifi.password", ref problem, ref field);
+            }
 
-            config.WifiSsid = RequiredText(wifi, "ssid", "wifi.ssid", 32, ref problem, ref problemField);
-            config.WifiPassword = OptionalText(wifi, "password", "wifi.password", 64, string.Empty, ref problem, ref problemField);
-            config.MqttHost = RequiredText(mqtt, "host", "mqtt.host", 253, ref problem, ref problemField);
-            config.MqttTls = OptionalBool(mqtt, "tls", "mqtt.tls", false, ref problem, ref problemField);
-            config.MqttPort = OptionalPort(mqtt, config.MqttTls ? 8883 : 1883, ref problem, ref problemField);
-            config.DeviceId = RequiredName(root, "device", ref problem, ref problemField);
-            config.Secret = RequiredText(root, "secret", "secret", 128, ref problem, ref problemField);
-            config.Branch = RequiredName(root, "branch", ref problem, ref problemField);
-            config.Language = OptionalText(root, "language", "language", 2, Languages.Swedish, ref problem, ref problemField);
-            config.Silent = OptionalBool(root, "silent", "silent", false, ref problem, ref problemField);
+            if (mqtt != null)
+            {
+                file.Mqtt = new MqttSection();
+                file.Mqtt.Host = TextField(mqtt, "host", "mqtt.host", ref problem, ref field);
+                file.Mqtt.Tls = BoolField(mqtt, "tls", "mqtt.tls", ref problem, ref field);
+                file.Mqtt.Port = PortField(mqtt, ref problem, ref field);
+            }
+
+            file.Device = TextField(root, "device", "device", ref problem, ref field);
+            file.Secret = TextField(root, "secret", "secret", ref problem, ref field);
+            file.Branch = TextField(root, "branch", "branch", ref problem, ref field);
+            file.Language = TextField(root, "language", "language", ref problem, ref field);
+            file.Silent = BoolField(root, "silent", "silent", ref problem, ref field);
+            return problem != ConfigProblem.None ? Failure(problem, field) : FromFile(file);
+        }
+
+        /// <summary>
+        /// Checks the values of a provisioning file however it was read (nanoFramework.Json on a device,
+        /// <see cref="Parse"/> here) and applies the defaults; never throws. Null means the file was not JSON.
+        /// </summary>
+        public static DeviceConfig FromFile(ProvisioningFile file)
+        {
+            if (file == null)
+            {
+                return Failure(ConfigProblem.NotJson, null);
+            }
+
+            if (file.Wifi == null)
+            {
+                return Failure(ConfigProblem.MissingField, "wifi");
+            }
+
+            if (file.Mqtt == null)
+            {
+                return Failure(ConfigProblem.MissingField, "mqtt");
+            }
+
+            // Each check records only the first problem, so the screen names the first thing to fix.
+            ConfigProblem problem = ConfigProblem.None;
+            string field = null;
+            var config = new DeviceConfig();
+            config.WifiSsid = Required(file.Wifi.Ssid, "wifi.ssid", 32, ref problem, ref field);
+            config.WifiPassword = Optional(file.Wifi.Password, "wifi.password", 64, string.Empty, ref problem, ref field);
+            config.MqttHost = Required(file.Mqtt.Host, "mqtt.host", 253, ref problem, ref field);
+            config.MqttTls = file.Mqtt.Tls;
+            config.MqttPort = file.Mqtt.Port == 0 ? (file.Mqtt.Tls ? 8883 : 1883) : file.Mqtt.Port;
+            if ((config.MqttPort < 1 || config.MqttPort > 65535) && problem == ConfigProblem.None)
+            {
+                problem = ConfigProblem.InvalidField;
+                field = "mqtt.port";
+            }
+
+            config.DeviceId = RequiredName(file.Device, "device", ref problem, ref field);
+            config.Secret = Required(file.Secret, "secret", 128, ref problem, ref field);
+            config.Branch = RequiredName(file.Branch, "branch", ref problem, ref field);
+            config.Language = Optional(file.Language, "language", 2, Languages.Swedish, ref problem, ref field);
+            config.Silent = file.Silent;
             if (problem == ConfigProblem.None && !Languages.IsValidCode(config.Language))
             {
                 problem = ConfigProblem.InvalidField;
-                problemField = "language";
+                field = "language";
             }
 
-            if (problem != ConfigProblem.None)
-            {
-                return Failed(problem, problemField);
-            }
+            return problem != ConfigProblem.None ? Failure(problem, field) : config;
+        }
 
+        /// <summary>A config that cannot start the device, for <paramref name="problem"/> about <paramref name="field"/> (may be null).</summary>
+        public static DeviceConfig Failure(ConfigProblem problem, string field)
+        {
+            var config = new DeviceConfig();
+            config.Problem = problem;
+            config.ProblemField = field;
             return config;
+        }
+
+        /// <summary>The file's text without a UTF-8 byte order mark; null when it is empty or larger than <see cref="MaxBytes"/>.</summary>
+        public static string TextOf(byte[] data)
+        {
+            if (data == null || data.Length == 0 || data.Length > MaxBytes)
+            {
+                return null;
+            }
+
+            int start = 0;
+            if (data.Length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+            {
+                // Windows editors like to start UTF-8 files with a byte order mark.
+                start = 3;
+            }
+
+            return Encoding.UTF8.GetString(data, start, data.Length - start);
         }
 
         /// <summary>The settings a help point runs with.</summary>
@@ -163,86 +244,43 @@ namespace HelpPoint.Core
             };
         }
 
-        private static DeviceConfig Failed(ConfigProblem problem, string field)
+        private static bool IsGiven(object value)
         {
-            var config = new DeviceConfig();
-            config.Problem = problem;
-            config.ProblemField = field;
-            return config;
+            return value != null && value != JsonParser.Null;
         }
 
-        private static JsonObject Read(byte[] data)
+        private static void Wrong(string path, ref ConfigProblem problem, ref string field)
         {
-            if (data.Length == 0 || data.Length > MaxBytes)
-            {
-                return null;
-            }
-
-            int start = 0;
-            if (data.Length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-            {
-                // Windows editors like to start UTF-8 files with a byte order mark.
-                start = 3;
-            }
-
-            string text = Encoding.UTF8.GetString(data, start, data.Length - start);
-            object value;
-            if (!JsonParser.TryParse(text, out value))
-            {
-                return null;
-            }
-
-            return value as JsonObject;
-        }
-
-        // Each reader records only the first problem, so the screen names the first thing to fix.
-        private static string RequiredText(JsonObject obj, string name, string path, int maxLength, ref ConfigProblem problem, ref string field)
-        {
-            object value = obj.Get(name);
-            string text = value as string;
-            if (problem != ConfigProblem.None)
-            {
-                return text;
-            }
-
-            if (value == null || value == JsonParser.Null)
-            {
-                problem = ConfigProblem.MissingField;
-                field = path;
-            }
-            else if (text == null || text.Length == 0 || text.Length > maxLength)
+            if (problem == ConfigProblem.None)
             {
                 problem = ConfigProblem.InvalidField;
                 field = path;
+            }
+        }
+
+        private static string TextField(JsonObject obj, string name, string path, ref ConfigProblem problem, ref string field)
+        {
+            object value = obj.Get(name);
+            if (!IsGiven(value))
+            {
+                return null;
+            }
+
+            string text = value as string;
+            if (text == null)
+            {
+                Wrong(path, ref problem, ref field);
             }
 
             return text;
         }
 
-        private static string OptionalText(JsonObject obj, string name, string path, int maxLength, string fallback, ref ConfigProblem problem, ref string field)
+        private static bool BoolField(JsonObject obj, string name, string path, ref ConfigProblem problem, ref string field)
         {
             object value = obj.Get(name);
-            if (value == null || value == JsonParser.Null)
+            if (!IsGiven(value))
             {
-                return fallback;
-            }
-
-            string text = value as string;
-            if ((text == null || text.Length > maxLength) && problem == ConfigProblem.None)
-            {
-                problem = ConfigProblem.InvalidField;
-                field = path;
-            }
-
-            return text ?? fallback;
-        }
-
-        private static bool OptionalBool(JsonObject obj, string name, string path, bool fallback, ref ConfigProblem problem, ref string field)
-        {
-            object value = obj.Get(name);
-            if (value == null || value == JsonParser.Null)
-            {
-                return fallback;
+                return false;
             }
 
             if (value is bool)
@@ -250,44 +288,62 @@ namespace HelpPoint.Core
                 return (bool)value;
             }
 
-            if (problem == ConfigProblem.None)
+            Wrong(path, ref problem, ref field);
+            return false;
+        }
+
+        private static int PortField(JsonObject obj, ref ConfigProblem problem, ref string field)
+        {
+            object value = obj.Get("port");
+            if (!IsGiven(value))
             {
-                problem = ConfigProblem.InvalidField;
+                return 0;
+            }
+
+            if (value is long)
+            {
+                // An explicit 0 or a number out of range stays invalid (0 in the file's values means "not given").
+                long port = (long)value;
+                return port >= 1 && port <= 65535 ? (int)port : -1;
+            }
+
+            Wrong("mqtt.port", ref problem, ref field);
+            return 0;
+        }
+
+        private static string Required(string text, string path, int maxLength, ref ConfigProblem problem, ref string field)
+        {
+            if (problem == ConfigProblem.None && (text == null || text.Length == 0 || text.Length > maxLength))
+            {
+                problem = text == null ? ConfigProblem.MissingField : ConfigProblem.InvalidField;
                 field = path;
             }
 
-            return fallback;
+            return text;
         }
 
-        private static int OptionalPort(JsonObject obj, int fallback, ref ConfigProblem problem, ref string field)
+        private static string Optional(string text, string path, int maxLength, string fallback, ref ConfigProblem problem, ref string field)
         {
-            object value = obj.Get("port");
-            if (value == null || value == JsonParser.Null)
+            if (text == null)
             {
                 return fallback;
             }
 
-            if (value is long && (long)value >= 1 && (long)value <= 65535)
+            if (text.Length > maxLength)
             {
-                return (int)(long)value;
+                Wrong(path, ref problem, ref field);
             }
 
-            if (problem == ConfigProblem.None)
-            {
-                problem = ConfigProblem.InvalidField;
-                field = "mqtt.port";
-            }
-
-            return fallback;
+            return text;
         }
 
-        private static string RequiredName(JsonObject obj, string name, ref ConfigProblem problem, ref string field)
+        private static string RequiredName(string text, string path, ref ConfigProblem problem, ref string field)
         {
-            string text = RequiredText(obj, name, name, Topics.MaxNameLength, ref problem, ref field);
+            Required(text, path, Topics.MaxNameLength, ref problem, ref field);
             if (problem == ConfigProblem.None && !Topics.IsValidName(text))
             {
                 problem = ConfigProblem.InvalidField;
-                field = name;
+                field = path;
             }
 
             return text;

@@ -69,6 +69,9 @@ namespace HelpPoint.Core
         // After a reboot the retained ticket of the last request may bring it back (guarded by _lock).
         private bool _mayRestore = true;
 
+        // The display's language when the visitor picked none (guarded by _lock).
+        private string _defaultLanguage;
+
         private string[] _languages = new string[] { Languages.Swedish, Languages.English };
         private Category[] _categories = Categories.All;
 
@@ -84,6 +87,7 @@ namespace HelpPoint.Core
         // What the current screen was built from (guarded by _lock); a new one is built only on change.
         private HelpPointState _screenState = HelpPointState.Setup;
         private string _screenLanguage;
+        private string _screenDefault;
         private string _screenTicket;
         private int _screenPosition;
         private int _screenWaitS;
@@ -152,6 +156,7 @@ namespace HelpPoint.Core
             }
 
             _settings = settings;
+            _defaultLanguage = settings.DefaultLanguage;
             _clock = clock;
             _display = display;
             _connection = connection;
@@ -199,6 +204,36 @@ namespace HelpPoint.Core
                 lock (_lock)
                 {
                     return _snapshot;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The display's language while the visitor has picked none (provisioned as <c>language</c>;
+        /// the simulator's page changes it). Changing it never changes a language the visitor picked
+        /// with the language button or the language of a request under way.
+        /// </summary>
+        public string DefaultLanguage
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _defaultLanguage;
+                }
+            }
+
+            set
+            {
+                if (value == null || !Languages.IsValidCode(value))
+                {
+                    throw new ArgumentException("the default language must be a two-letter ISO 639-1 code");
+                }
+
+                lock (_lock)
+                {
+                    _defaultLanguage = value;
+                    UpdateSnapshot();
                 }
             }
         }
@@ -882,12 +917,14 @@ namespace HelpPoint.Core
             string selected = shown == HelpPointState.Idle ? _selectedLanguage : null;
             // The visitor's language (any code: a bitmap display may speak it; the text lines fall back to sv/en).
             string language = _requestId != null ? _lang : _selectedLanguage;
-            if (_screen == null || shown != _screenState || language != _screenLanguage || _ticket != _screenTicket
+            if (_screen == null || shown != _screenState || language != _screenLanguage
+                || _defaultLanguage != _screenDefault || _ticket != _screenTicket
                 || _position != _screenPosition || _waitS != _screenWaitS || _host != _screenHost
                 || _sessionUp != _screenOnline || selected != _screenSelected || _feedback != _screenFeedback)
             {
                 _screenState = shown;
                 _screenLanguage = language;
+                _screenDefault = _defaultLanguage;
                 _screenTicket = _ticket;
                 _screenPosition = _position;
                 _screenWaitS = _waitS;
@@ -895,7 +932,7 @@ namespace HelpPoint.Core
                 _screenOnline = _sessionUp;
                 _screenSelected = selected;
                 _screenFeedback = _feedback;
-                _screen = Screens.Build(shown, language, _settings.DefaultLanguage, _ticket, _position, _waitS, _host, _sessionUp, selected, _feedback);
+                _screen = Screens.Build(shown, language, _defaultLanguage, _ticket, _position, _waitS, _host, _sessionUp, selected, _feedback);
             }
 
             _snapshot = new HelpPointSnapshot(

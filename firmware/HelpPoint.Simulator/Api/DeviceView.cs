@@ -24,7 +24,8 @@ public sealed record DeviceView(
     string Feedback,
     bool Led,
     int Tone,
-    DisplayBitmap? Display = null)
+    DisplayBitmap? Display = null,
+    string DefaultLanguage = "sv")
 {
     /// <summary>Reads one consistent snapshot of the device.</summary>
     public static DeviceView Of(VirtualHelpPoint device)
@@ -50,6 +51,7 @@ public sealed record DeviceView(
             s.Feedback switch { FeedbackPrompt.Open => "open", FeedbackPrompt.Given => "given", _ => "none" },
             device.Led,
             device.Tone,
-            DisplayBitmap.Of(s.Screen));
+            DisplayBitmap.Of(s.Screen),
+            device.DefaultLanguage);
     }
 }

@@ -71,6 +71,32 @@ public static class DevicesApi
             return TypedResults.Ok(new { language = picked, device = DeviceView.Of(device) });
         });
 
+        group.MapPost("/{id}/default-language", async Task<IResult> (string id, HttpRequest http, SimulatorFleet fleet) =>
+        {
+            if (fleet.Find(id) is not { } device)
+            {
+                return UnknownDevice(id, fleet);
+            }
+
+            DefaultLanguageRequest? body;
+            try
+            {
+                body = await http.ReadFromJsonAsync<DefaultLanguageRequest>(http.HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                return Invalid("Malformed body", "Send JSON like {\"lang\":\"ar\"} with content-type application/json.");
+            }
+
+            if (body?.Lang is not { } lang || !Languages.IsValidCode(lang))
+            {
+                return Invalid("Invalid language", $"'{body?.Lang}' is not a two-letter ISO 639-1 code such as sv, en or ar.");
+            }
+
+            device.DefaultLanguage = lang;
+            return TypedResults.Ok(new { language = lang, device = DeviceView.Of(device) });
+        });
+
         group.MapPost("/{id}/feedback", async Task<IResult> (string id, HttpRequest http, SimulatorFleet fleet) =>
         {
             if (fleet.Find(id) is not { } device)

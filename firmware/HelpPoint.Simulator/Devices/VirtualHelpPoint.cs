@@ -198,6 +198,21 @@ public sealed class VirtualHelpPoint : IDisposable
         return taken;
     }
 
+    /// <summary>
+    /// The display's language while the visitor has picked none (a real device has it from
+    /// <c>config.json</c>). Setting it never overrides the language button or a request under way.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not a two-letter ISO 639-1 code.</exception>
+    public string DefaultLanguage
+    {
+        get => _device.DefaultLanguage;
+        set
+        {
+            _device.DefaultLanguage = value;
+            _wake.Set();
+        }
+    }
+
     /// <summary>The status LED as the device drives it.</summary>
     public bool Led => _signals.Led;
 

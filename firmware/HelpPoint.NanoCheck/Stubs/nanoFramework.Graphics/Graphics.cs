@@ -1,4 +1,6 @@
-// Stub of nanoFramework.Graphics 1.2.53 (assemblies nanoFramework.Graphics and nanoFramework.Graphics.Core, one stub).
+// Stub of nanoFramework.Graphics 1.2.53 (assemblies nanoFramework.Graphics and nanoFramework.Graphics.Core, both in the package; one stub): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/nanoFramework.Graphics at v1.2.53 (commit bc3b1791b213af8b52a492c9efcc66763b53b006).
 namespace nanoFramework.UI
 {
     public enum DisplayOrientation
@@ -38,10 +40,10 @@ namespace nanoFramework.UI
     public static class DisplayControl
     {
         public static uint Initialize(SpiConfiguration spi, ScreenConfiguration screen, uint bufferSize = 20 * 1024) => throw null;
-        public static ushort ScreenWidth => throw null;
-        public static ushort ScreenHeight => throw null;
+        public static int ScreenWidth => throw null;
+        public static int ScreenHeight => throw null;
         public static void Clear() => throw null;
         public static void Write(ushort x, ushort y, ushort width, ushort height, ushort[] colors) => throw null;
-        public static void ChangeOrientation(DisplayOrientation orientation) => throw null;
+        public static bool ChangeOrientation(DisplayOrientation orientation) => throw null;
     }
 }

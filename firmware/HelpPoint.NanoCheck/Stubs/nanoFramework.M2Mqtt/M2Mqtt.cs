@@ -1,4 +1,6 @@
-// Stub of nanoFramework.M2Mqtt 5.1.220 (assemblies nanoFramework.M2Mqtt and nanoFramework.M2Mqtt.Core, one stub).
+// Stub of nanoFramework.M2Mqtt 5.1.220 (assemblies nanoFramework.M2Mqtt and nanoFramework.M2Mqtt.Core, both in the package; one stub): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/nanoFramework.m2mqtt at v5.1.220 (commit 820878720740409782046cb85329884d59ba9974).
 namespace nanoFramework.M2Mqtt
 {
     using System;
@@ -18,7 +20,6 @@ namespace nanoFramework.M2Mqtt
 
     public enum MqttProtocolVersion
     {
-        Unknown = 0x00,
         Version_3_1 = 0x03,
         Version_3_1_1 = 0x04,
         Version_5 = 0x05
@@ -80,7 +81,7 @@ namespace nanoFramework.M2Mqtt.Messages
 {
     using System;
 
-    public enum MqttQoSLevel : byte
+    public enum MqttQoSLevel
     {
         AtMostOnce = 0x00,
         AtLeastOnce = 0x01,
@@ -88,7 +89,7 @@ namespace nanoFramework.M2Mqtt.Messages
         GrantedFailure = 0x80
     }
 
-    public enum MqttReasonCode : byte
+    public enum MqttReasonCode
     {
         Success = 0x00,
         UnspecifiedError = 0x80,

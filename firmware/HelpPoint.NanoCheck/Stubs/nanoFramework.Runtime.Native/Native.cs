@@ -1,4 +1,6 @@
-// Stub of nanoFramework.Runtime.Native 1.7.11 (assembly nanoFramework.Runtime.Native).
+// Stub of nanoFramework.Runtime.Native 1.7.11 (assembly nanoFramework.Runtime.Native): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/nanoFramework.Runtime.Native at v1.7.11 (commit e70ef6920ca811b0403d667036fcbdc605d0e66e).
 namespace nanoFramework.Runtime.Native
 {
     public static class GC
@@ -10,8 +12,9 @@ namespace nanoFramework.Runtime.Native
     public enum RebootOption
     {
         NormalReboot = 0,
-        EnterBootloader = 1,
-        ClrOnly = 2
+        EnterNanoBooter = 1,
+        ClrOnly = 2,
+        EnterProprietaryBooter = 8
     }
 
     public class Power

@@ -1,4 +1,7 @@
-// Stub of nanoFramework.System.Collections 1.5.75 (assembly nanoFramework.System.Collections).
+// Stub of nanoFramework.System.Collections 1.5.75 (assembly nanoFramework.System.Collections): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/nanoFramework.System.Collections at v1.5.59 (commit 8a20f0f98e246d366452517387b28ac0343d452f).
+// (The newest commit when compared; the package version is computed at build time and has no tag.)
 namespace System.Collections
 {
     public interface IDictionary : ICollection

@@ -1,4 +1,6 @@
-// Stub of nanoFramework.System.Device.Gpio 1.1.62 (assembly System.Device.Gpio).
+// Stub of nanoFramework.System.Device.Gpio 1.1.62 (assembly System.Device.Gpio): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/System.Device.Gpio at v1.1.62 (commit cd99158280e0f5c24102981c26baf69facda4d17).
 namespace System.Device.Gpio
 {
     using nanoFramework.Runtime.Events;
@@ -59,6 +61,7 @@ namespace System.Device.Gpio
 
     public sealed class GpioPin : IDisposable
     {
+        internal GpioPin() => throw null;
         public TimeSpan DebounceTimeout { get => throw null; set => throw null; }
         public int PinNumber => throw null;
         public PinMode GetPinMode() => throw null;

@@ -1,4 +1,7 @@
-// Stub of nanoFramework.System.Device.I2c 1.1.29 (assembly System.Device.I2c). The SpanByte transfer methods are left out: the firmware does not call them.
+// Stub of nanoFramework.System.Device.I2c 1.1.29 (assembly System.Device.I2c): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/System.Device.I2c at v1.1.29 (commit ac5858c8be7d7b917854328ebc023c8bf66dbfee).
+// The SpanByte transfer methods are left out: the firmware does not call them.
 namespace System.Device.I2c
 {
     public enum I2cBusSpeed

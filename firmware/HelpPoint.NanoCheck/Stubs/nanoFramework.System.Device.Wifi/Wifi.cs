@@ -1,4 +1,7 @@
-// Stub of nanoFramework.System.Device.Wifi 1.5.149 (assembly System.Device.Wifi).
+// Stub of nanoFramework.System.Device.Wifi 1.5.149 (assembly System.Device.Wifi): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/System.Device.Wifi at v1.5.147 (commit 282a90676d5b2b7fa583a4efeb47ec5cac77fa0e).
+// (The newest commit when compared, tagged two builds before the package version.)
 namespace System.Device.Wifi
 {
     public enum WifiReconnectionKind
@@ -7,8 +10,12 @@ namespace System.Device.Wifi
         Manual
     }
 
+    public delegate void AvailableNetworksChangedEventHandler(WifiAdapter sender, object e);
+
     public sealed class WifiAdapter : IDisposable
     {
+        internal WifiAdapter() => throw null;
+        public event AvailableNetworksChangedEventHandler AvailableNetworksChanged;
         public WifiNetworkReport NetworkReport => throw null;
         public static WifiAdapter[] FindAllAdapters() => throw null;
         public void Disconnect() => throw null;
@@ -18,6 +25,7 @@ namespace System.Device.Wifi
 
     public class WifiNetworkReport
     {
+        internal WifiNetworkReport() => throw null;
         public WifiAvailableNetwork[] AvailableNetworks => throw null;
     }
 

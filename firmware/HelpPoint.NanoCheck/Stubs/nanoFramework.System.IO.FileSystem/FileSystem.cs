@@ -1,4 +1,7 @@
-// Stub of nanoFramework.System.IO.FileSystem 1.1.93 (assembly System.IO.FileSystem). File.Move throws when the target exists.
+// Stub of nanoFramework.System.IO.FileSystem 1.1.93 (assembly System.IO.FileSystem): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/System.IO.FileSystem at v1.1.93 (commit 434b26c6db29708367e4df3f4ea82095ef843372).
+// File.Move throws when the target exists.
 namespace System.IO
 {
     public enum FileMode

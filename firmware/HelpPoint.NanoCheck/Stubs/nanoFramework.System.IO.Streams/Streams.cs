@@ -1,4 +1,6 @@
-// Stub of nanoFramework.System.IO.Streams 1.1.96 (assembly System.IO.Streams).
+// Stub of nanoFramework.System.IO.Streams 1.1.96 (assembly System.IO.Streams): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/System.IO.Streams at v1.1.96 (commit e6d0ae8b640fa2b1b701f671801c662d16d9cd00).
 namespace System.IO
 {
     public enum SeekOrigin

@@ -1,4 +1,7 @@
-// Stub of nanoFramework.System.Text 1.3.42 (assembly nanoFramework.System.Text). Signatures only; bodies throw.
+// Stub of nanoFramework.System.Text 1.3.42 (assembly nanoFramework.System.Text): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/nanoFramework.System.Text at main (commit 296d843b1d8199aae714edb7674d382dc44dba23).
+// (The newest commit when compared; the package version is computed at build time and has no tag.)
 namespace System.Text
 {
     public abstract class Encoding
@@ -38,7 +41,8 @@ namespace System.Text
         public StringBuilder AppendLine() => throw null;
         public StringBuilder AppendLine(string str) => throw null;
         public StringBuilder Clear() => throw null;
-        public StringBuilder Insert(int index, string value) => throw null;
+        public StringBuilder Insert(int index, string value, int count) => throw null;
+        public StringBuilder Insert(int index, char[] value, int startIndex, int charCount) => throw null;
         public StringBuilder Remove(int startIndex, int length) => throw null;
         public override string ToString() => throw null;
         public string ToString(int startIndex, int length) => throw null;

@@ -1,4 +1,6 @@
-// Stub of nanoFramework.System.Threading 1.1.52 (assembly System.Threading).
+// Stub of nanoFramework.System.Threading 1.1.52 (assembly System.Threading): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/System.Threading at v1.1.52 (commit 866134ed5ae3faad59a2e5339c33d56f77eebee4).
 namespace System.Threading
 {
     public readonly struct CancellationToken

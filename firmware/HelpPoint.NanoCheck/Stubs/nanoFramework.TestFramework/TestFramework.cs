@@ -1,4 +1,7 @@
-// Stub of nanoFramework.TestFramework 3.0.80 (assembly nanoFramework.TestFramework).
+// Stub of nanoFramework.TestFramework 3.0.80 (assembly nanoFramework.TestFramework): the published signatures the firmware uses, bodies that throw.
+// Compared member for member (names, parameter and return types, base types, enum values) with
+// github.com/nanoframework/nanoFramework.TestFramework at main (commit d4fa55eb58a9ef2f4635e87da79d42e6c49b04b4).
+// (The newest commit when compared; the package version is computed at build time and has no tag.)
 namespace nanoFramework.TestFramework
 {
     using System;
