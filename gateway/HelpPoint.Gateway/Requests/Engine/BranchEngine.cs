@@ -440,7 +440,9 @@ internal sealed class BranchEngine : IAsyncDisposable
             QueueEventKind.Offered => new StaffNotice(StaffNoticeKinds.Offer, state.Branch.Id, [e.Host!], Request()),
             QueueEventKind.OfferTimeout => new StaffNotice(StaffNoticeKinds.OfferWithdrawn, state.Branch.Id, [e.Host!], Request()),
             QueueEventKind.Accepted when e.WithdrawnFrom is { } other => new StaffNotice(StaffNoticeKinds.OfferWithdrawn, state.Branch.Id, [other], Request()),
-            QueueEventKind.Escalated => new StaffNotice(StaffNoticeKinds.Escalation, state.Branch.Id, Desk(), Request()),
+            // Everyone on duty has passed on it: the desk is told. Without a desk nobody is (an empty list would tell everyone,
+            // including the host who just handed it back); the queue still shows the request as needing the desk.
+            QueueEventKind.Escalated when Desk() is { Count: > 0 } desk => new StaffNotice(StaffNoticeKinds.Escalation, state.Branch.Id, desk, Request()),
             QueueEventKind.Unstaffed => new StaffNotice(StaffNoticeKinds.Unstaffed, state.Branch.Id, Desk(), Request()),
             QueueEventKind.DutyPrompted => new StaffNotice(StaffNoticeKinds.DutyCheck, state.Branch.Id, [e.Host!], null),
             _ => null,
