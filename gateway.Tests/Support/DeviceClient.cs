@@ -36,13 +36,18 @@ public sealed class DeviceClient : IAsyncDisposable
 
     public IReadOnlyList<(string Topic, string Payload)> Received => [.. _received];
 
-    public static async Task<DeviceClient> ConnectAsync(int port, string branch, string device, string secret, bool mqtt5, string? clientId)
+    /// <summary>True when the broker resumed a session under this client id (CONNACK session present).</summary>
+    public bool SessionPresent { get; private init; }
+
+    public static async Task<DeviceClient> ConnectAsync(int port, string branch, string device, string secret, bool mqtt5, string? clientId, bool cleanSession = true, string? user = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
-            .WithCredentials(device, secret)
+            .WithCredentials(user ?? device, secret)
             .WithClientId(clientId ?? $"{device}-{Guid.NewGuid():N}")
+            .WithCleanSession(cleanSession)
+            .WithSessionExpiryInterval(cleanSession ? 0u : 3600u)
             .WithProtocolVersion(mqtt5 ? MqttProtocolVersion.V500 : MqttProtocolVersion.V311)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .Build();
@@ -54,7 +59,7 @@ public sealed class DeviceClient : IAsyncDisposable
             throw new ConnectRefusedException(result.ResultCode);
         }
 
-        return new DeviceClient(client, branch, device);
+        return new DeviceClient(client, branch, device) { SessionPresent = result.IsSessionPresent };
     }
 
     public async Task<MqttClientSubscribeResultCode> SubscribeAsync(string topic)
