@@ -122,6 +122,7 @@ public static class GatewayHost
 
         // HTTP.
         services.AddSingleton<SessionService>();
+        services.AddSingleton<BranchAccess>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddHelpPointAuthorization();

@@ -27,11 +27,22 @@ public static class BranchesApi
         return api;
     }
 
-    private static async Task<Ok<List<BranchView>>> ListAsync(IBranchStore branches, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await branches.AllAsync(cancellationToken)).Select(BranchView.From).ToList());
+    private static async Task<Ok<List<BranchView>>> ListAsync(HttpContext http, IBranchStore branches, BranchAccess access, CancellationToken cancellationToken)
+    {
+        var allowed = await access.AllowedAsync(http.User, cancellationToken);
+        return TypedResults.Ok((await branches.AllAsync(cancellationToken)).Where(b => allowed is null || allowed.Contains(b.Id)).Select(BranchView.From).ToList());
+    }
 
-    private static async Task<Results<Ok<BranchView>, ProblemHttpResult>> GetAsync(string branch, IBranchStore branches, CancellationToken cancellationToken) =>
-        await branches.FindAsync(branch, cancellationToken) is { } b ? TypedResults.Ok(BranchView.From(b)) : NotFound(branch);
+    private static async Task<Results<Ok<BranchView>, ProblemHttpResult>> GetAsync(
+        string branch, HttpContext http, IBranchStore branches, BranchAccess access, CancellationToken cancellationToken)
+    {
+        if (await branches.FindAsync(branch, cancellationToken) is not { } b)
+        {
+            return NotFound(branch);
+        }
+
+        return await access.MayAsync(http.User, b.Id, cancellationToken) ? TypedResults.Ok(BranchView.From(b)) : BranchAccess.NotYours(branch).ToProblem();
+    }
 
     private static async Task<Results<Ok<BranchView>, ProblemHttpResult>> PutAsync(
         string branch, BranchSettings? body, HttpContext http, IBranchStore branches, IStaffStore staff, CancellationToken cancellationToken)
@@ -134,11 +145,16 @@ public static class BranchesApi
     }
 
     private static async Task<Results<Ok<List<RosterEntry>>, ProblemHttpResult>> RosterAsync(
-        string branch, IBranchStore branches, RosterService roster, CancellationToken cancellationToken)
+        string branch, HttpContext http, IBranchStore branches, BranchAccess access, RosterService roster, CancellationToken cancellationToken)
     {
         if (await branches.FindAsync(branch, cancellationToken) is null)
         {
             return NotFound(branch);
+        }
+
+        if (!await access.MayAsync(http.User, branch, cancellationToken))
+        {
+            return BranchAccess.NotYours(branch).ToProblem();
         }
 
         return TypedResults.Ok(ToEntries(await roster.ForBranchAsync(branch, cancellationToken)));

@@ -16,11 +16,16 @@ public static class DutyApi
     }
 
     private static async Task<Results<Ok<DutyResponse>, ProblemHttpResult>> SetAsync(
-        DutyRequest? body, HttpContext http, DutyService duty, CancellationToken cancellationToken)
+        DutyRequest? body, HttpContext http, DutyService duty, BranchAccess access, CancellationToken cancellationToken)
     {
         if (body?.Branch is null || body.OnDuty is null)
         {
             return DomainProblems.Invalid("send {\"branch\":\"demo\",\"onDuty\":true,\"languages\":[\"sv\"]}");
+        }
+
+        if (body.OnDuty.Value && !await access.MayAsync(http.User, body.Branch, cancellationToken))
+        {
+            return BranchAccess.NotYours(body.Branch).ToProblem();
         }
 
         var result = await duty.SetAsync(http.User.ToActor(), body.Branch, body.OnDuty.Value, body.Languages, cancellationToken);

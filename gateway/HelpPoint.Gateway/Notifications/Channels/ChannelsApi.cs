@@ -1,3 +1,4 @@
+using HelpPoint.Domain.Devices;
 using System.Buffers.Text;
 using System.Text.RegularExpressions;
 using HelpPoint.Domain.Requests;
@@ -178,9 +179,17 @@ public static partial class ChannelsApi
     }
 
     private static async Task<Ok<List<DeliveryAttemptView>>> DeliveriesAsync(
-        string? user, string? request, int? limit, NotificationStore store, CancellationToken cancellationToken)
+        string? user, string? request, int? limit, HttpContext http, NotificationStore store, BranchAccess access, IDeviceStore devices, CancellationToken cancellationToken)
     {
         var attempts = await store.AttemptsAsync(user, request, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken);
+        if (await access.AllowedAsync(http.User, cancellationToken) is { } allowed)
+        {
+            // A manager of some branches sees the deliveries of their branches' requests only.
+            var branchOf = (await devices.AllAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Branch, StringComparer.Ordinal);
+            attempts = attempts.Where(a => a.RequestId is { } id && id.LastIndexOf('-') is > 0 and var dash
+                && branchOf.TryGetValue(id[..dash], out var branch) && allowed.Contains(branch)).ToList();
+        }
+
         return TypedResults.Ok(attempts.Select(DeliveryAttemptView.From).ToList());
     }
 
