@@ -39,11 +39,11 @@ public sealed class DeviceClient : IAsyncDisposable
     /// <summary>True when the broker resumed a session under this client id (CONNACK session present).</summary>
     public bool SessionPresent { get; private init; }
 
-    public static async Task<DeviceClient> ConnectAsync(int port, string branch, string device, string secret, bool mqtt5, string? clientId, bool cleanSession = true, string? user = null)
+    public static async Task<DeviceClient> ConnectAsync(int port, string branch, string device, string secret, bool mqtt5, string? clientId, bool cleanSession = true, string? user = null, System.Net.IPAddress? from = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", port)
+        var builder = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port);
+        var options = builder
             .WithCredentials(user ?? device, secret)
             .WithClientId(clientId ?? $"{device}-{Guid.NewGuid():N}")
             .WithCleanSession(cleanSession)
@@ -51,6 +51,12 @@ public sealed class DeviceClient : IAsyncDisposable
             .WithProtocolVersion(mqtt5 ? MqttProtocolVersion.V500 : MqttProtocolVersion.V311)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .Build();
+        if (from is not null)
+        {
+            // Another loopback address as the source: another machine on the network, as the broker sees it.
+            ((MqttClientTcpOptions)options.ChannelOptions).LocalEndpoint = new System.Net.IPEndPoint(from, 0);
+        }
+
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var result = await client.ConnectAsync(options, cts.Token);
         if (result.ResultCode != MqttClientConnectResultCode.Success)

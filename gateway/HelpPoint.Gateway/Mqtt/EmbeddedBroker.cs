@@ -102,19 +102,30 @@ public sealed class EmbeddedBroker(
 
     private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
-        if (e.UserName is { Length: > 0 and <= 32 } user && !_limiter.TryConnect(user))
+        // Failed attempts are limited per address, before any secret is checked; only a device's own authenticated
+        // connections count against its connection limit, so nobody can keep a device out by failing in its name.
+        var address = (e.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? e.RemoteEndPoint?.ToString() ?? "unknown";
+        if (!_limiter.MayTryFrom(address))
         {
             e.ReasonCode = MqttConnectReasonCode.QuotaExceeded;
-            Throttled(user, "connections");
+            Throttled(address, "failed connections");
             return;
         }
 
         var device = await directory.AuthenticateAsync(e.UserName, e.Password, e.CancellationToken).ConfigureAwait(false);
         if (device is null)
         {
+            _limiter.FailedFrom(address);
             e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
             metrics.Count("mqtt_auth_failed");
             logger.LogWarning("MQTT connection refused for user {User} from {Endpoint}: bad user name or secret", e.UserName ?? "(none)", e.RemoteEndPoint);
+            return;
+        }
+
+        if (!_limiter.TryConnect(device.Id))
+        {
+            e.ReasonCode = MqttConnectReasonCode.QuotaExceeded;
+            Throttled(device.Id, "connections");
             return;
         }
 
