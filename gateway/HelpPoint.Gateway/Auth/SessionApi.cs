@@ -8,7 +8,7 @@ namespace HelpPoint.Gateway.Auth;
 /// <summary>Sign-in and sign-out: <c>/api/v1/session</c>, and who am I: <c>/api/v1/me</c>.</summary>
 public static partial class SessionApi
 {
-    [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
+    [GeneratedRegex("^[a-z0-9._-]{1,64}\\z")]
     private static partial Regex UserNamePattern();
 
     public static RouteGroupBuilder MapSessionApi(this RouteGroupBuilder api)

@@ -10,7 +10,7 @@ namespace HelpPoint.Gateway.Auth;
 /// <summary>A manager signs out a lost phone: <c>POST /api/v1/staff/{user}/sign-out</c>.</summary>
 public static partial class StaffSessionsApi
 {
-    [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
+    [GeneratedRegex("^[a-z0-9._-]{1,64}\\z")]
     private static partial Regex UserNamePattern();
 
     public static RouteGroupBuilder MapStaffSessionsApi(this RouteGroupBuilder api)

@@ -20,10 +20,10 @@ namespace HelpPoint.Gateway.Notifications.Channels;
 /// </summary>
 public static partial class ChannelsApi
 {
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}\\z")]
     private static partial Regex NtfyTopicPattern();
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}\z")]
     private static partial Regex PhonePattern();
 
     public static RouteGroupBuilder MapChannelsApi(this RouteGroupBuilder api)
