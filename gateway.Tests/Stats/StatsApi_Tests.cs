@@ -49,9 +49,9 @@ public sealed class StatsApi_Tests
         StringAssert.StartsWith(csv, "metric,key,value\n\"branch\",\"\",\"known\"\n\"date\",\"\",2026-11-18\n\"total\",\"\",12\n\"category\",\"bankid\",4\n");
         foreach (var row in new[]
         {
-            "hour,09,2\n", "state,done,6\n", "language,none,1\n", "device,known-hp-1,6\n", "host,Sara,5\n", "wait_s,median,120\n", "wait_s,p90,200\n",
-            "handling_s,median,240\n", "handling_s,p90,900\n", "feedback,happy,3\n", "target,share,0.4\n", "count,escalated,2\n",
-            "count,unstaffed,1\n", "count,cancelled,2\n", "count,expired,1\n", "outcome,no-show,1\n", "category_hour,bankid@09,2\n",
+            "\"hour\",\"09\",2\n", "\"state\",\"done\",6\n", "\"language\",\"none\",1\n", "\"device\",\"known-hp-1\",6\n", "\"host\",\"Sara\",5\n", "\"wait_s\",\"median\",120\n", "\"wait_s\",\"p90\",200\n",
+            "\"handling_s\",\"median\",240\n", "\"handling_s\",\"p90\",900\n", "\"feedback\",\"happy\",3\n", "\"target\",\"share\",0.4\n", "\"count\",\"escalated\",2\n",
+            "\"count\",\"unstaffed\",1\n", "\"count\",\"cancelled\",2\n", "\"count\",\"expired\",1\n", "\"outcome\",\"no-show\",1\n", "\"category_hour\",\"bankid@09\",2\n",
         })
         {
             StringAssert.Contains(csv, row);
@@ -126,7 +126,7 @@ public sealed class StatsApi_Tests
         Assert.IsFalse(managerCsv.Contains("known-hp-1-0000", StringComparison.Ordinal), "no request ids");
         Assert.IsFalse(managerCsv.Contains("Sara", StringComparison.Ordinal));
         Assert.IsTrue(managerDay.GetProperty("byHost").TryGetProperty("Host A", out _));
-        StringAssert.Contains(adminCsv, ",happy,Sara\n");
+        StringAssert.Contains(adminCsv, ",\"happy\",\"Sara\"\n");
     }
 
     [TestMethod]
