@@ -23,7 +23,8 @@ public static class BranchesApi
         api.MapPut("/branches/{branch}/roster", PutRosterAsync).RequireAuthorization(Policies.Managers)
             .WithSummary("Replace the branch's weekly roster: [{user, day, start, end}]");
         api.MapPost("/branches/{branch}/roster.csv", ImportRosterAsync).RequireAuthorization(Policies.Managers)
-            .Accepts<string>("text/csv").WithSummary("Replace the branch's weekly roster from CSV lines user,day,start,end");
+            .Accepts<string>("text/csv").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxCsvBytes))
+            .WithSummary("Replace the branch's weekly roster from CSV lines user,day,start,end (at most 256 KiB)");
         return api;
     }
 
@@ -185,13 +186,24 @@ public static class BranchesApi
             return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: $"you do not manage branch '{branch}'");
         }
 
+        var tooLarge = TypedResults.Problem(statusCode: 413, title: "Too large", detail: $"the roster CSV may be at most {MaxCsvBytes / 1024} KiB");
         if (request.ContentLength > MaxCsvBytes)
         {
-            return DomainProblems.Invalid($"the CSV may be at most {MaxCsvBytes / 1024} KiB");
+            return tooLarge;
         }
 
-        using var reader = new StreamReader(request.Body);
-        var csv = await reader.ReadToEndAsync(cancellationToken);
+        string csv;
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            csv = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Sent without a length (chunked) and longer than allowed.
+            return tooLarge;
+        }
+
         var result = await roster.ImportCsvAsync(branch, csv, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(ToEntries(result.Value!)) : result.Error!.ToProblem();
     }
