@@ -201,7 +201,11 @@ public sealed class Branch_Limit_Tests
     private static Task AddUserAsync(TestGateway gw, string user, StaffRole role, string secret, params string[] branches) =>
         gw.Get<IStaffStore>().UpsertAsync(new StaffUser
         {
-            UserName = user, DisplayName = user, Role = role, Branches = [.. branches], SecretHash = SecretHasher.HashStaffSecret(secret),
+            UserName = user,
+            DisplayName = user,
+            Role = role,
+            Branches = [.. branches],
+            SecretHash = SecretHasher.HashStaffSecret(secret),
         });
 
     private static async Task WaitAsync(Func<bool> condition, string because)

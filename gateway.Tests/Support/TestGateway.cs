@@ -119,7 +119,10 @@ public sealed class TestGateway : IAsyncDisposable
 
         await Get<HelpPoint.Domain.Devices.IDeviceStore>().UpsertAsync(new HelpPoint.Domain.Devices.Device
         {
-            Id = device, Branch = branch, Kind = kind, SecretHash = HelpPoint.Gateway.Auth.SecretHasher.HashDeviceSecret("demo-secret"),
+            Id = device,
+            Branch = branch,
+            Kind = kind,
+            SecretHash = HelpPoint.Gateway.Auth.SecretHasher.HashDeviceSecret("demo-secret"),
         });
         Get<HelpPoint.Gateway.Mqtt.DeviceDirectory>().Forget(device);
     }

@@ -1,6 +1,6 @@
-using HelpPoint.Domain.Devices;
 using System.Buffers.Text;
 using System.Text.RegularExpressions;
+using HelpPoint.Domain.Devices;
 using HelpPoint.Domain.Requests;
 using HelpPoint.Domain.Staff;
 using HelpPoint.Gateway.Auth;
