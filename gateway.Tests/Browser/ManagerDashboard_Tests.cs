@@ -152,7 +152,7 @@ public sealed class ManagerDashboard_Tests
         Assert.AreEqual(await api.GetStringAsync("/api/v1/stats/daily?branch=demo&date=2026-10-14&format=csv"), dayCsv.Text);
         Assert.AreEqual(await api.GetStringAsync("/api/v1/stats/requests?branch=demo&from=2026-10-14&to=2026-10-14"), rowsCsv.Text);
         Assert.AreEqual(await api.GetStringAsync("/api/v1/stats/range?branch=demo&from=2026-10-01&to=2026-10-31&format=csv"), rangeCsv.Text);
-        StringAssert.StartsWith(dayCsv.Text, "metric,key,value\nbranch,,demo\ndate,,2026-10-14\ntotal,,8\n");
+        StringAssert.StartsWith(dayCsv.Text, "metric,key,value\n\"branch\",\"\",\"demo\"\n\"date\",\"\",2026-10-14\n\"total\",\"\",8\n");
         Assert.AreEqual(1 + 8, rowsCsv.Text.TrimEnd('\n').Split('\n').Length);
         await page.Context.CloseAsync();
     }

@@ -70,6 +70,27 @@ public sealed class Mosquitto_Tests
     }
 
     [TestMethod]
+    public async Task A_device_using_another_devices_client_id_neither_kicks_it_off_nor_gets_its_session()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(("demo-hp-1", "demo", "s1"), ("kista-hp-1", "kista", "s2"));
+        await using var gw = await TestGateway.StartWithAsync(broker.GatewayArgs("gw-takeover"));
+        await using var victim = await DeviceClient.ConnectAsync(broker.Port, "demo", "demo-hp-1", "s1", mqtt5: false, clientId: "demo-hp-1", cleanSession: false);
+        await victim.SubscribeTicketAsync();
+
+        // Another branch's device, with its own credentials, asks for the victim's client id and session.
+        await using var attacker = await DeviceClient.ConnectAsync(broker.Port, "kista", "kista-hp-1", "s2", mqtt5: true, clientId: "demo-hp-1", cleanSession: false);
+        await victim.RequestAsync(1);
+
+        Assert.IsFalse(attacker.SessionPresent, "the victim's session must not be resumed");
+        Assert.IsNotNull(await victim.WaitForTicketAsync("demo-hp-1-000001", "unstaffed", TimeSpan.FromSeconds(30)), "the victim stays connected and served");
+        Assert.IsTrue(victim.Mqtt.IsConnected);
+        Assert.IsFalse(attacker.Received.Any(), "the attacker receives nothing of the victim's");
+        var asVictim = await attacker.Mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("helppoint/v1/demo/demo-hp-1/cancel")
+            .WithPayload("""{"id":"demo-hp-1-000001"}""").WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        Assert.AreEqual(MqttClientPublishReasonCode.NotAuthorized, asVictim.ReasonCode);
+    }
+
+    [TestMethod]
     public async Task The_command_line_tool_adds_a_device_to_a_running_mosquitto_with_exactly_its_topics()
     {
         await using var broker = await MosquittoBroker.StartAsync(("demo-hp-1", "demo", "s1"));

@@ -36,7 +36,7 @@ public sealed class TwoGateways_Tests
         }
 
         var data = Path.Combine(Path.GetTempPath(), "hp-two-" + Guid.NewGuid().ToString("N"));
-        string[] Args(string id) => [.. storage, .. broker.GatewayArgs(id), "--Routing:TickMs=500"];
+        string[] Args(string id) => [.. storage, .. broker.GatewayArgs(id, second: id == "gw-b"), "--Routing:TickMs=500"];
         await using var a = await GatewayProcess.StartAsync(Path.Combine(data, "a"), Ports.FreeTcpPort(), Ports.FreeTcpPort(), Args("gw-a"));
         Assert.AreEqual("gw-a", await WaitForOwnerAsync(connectionString, "demo", o => o is not null), "the first gateway takes the branch");
         await using var b = await GatewayProcess.StartAsync(Path.Combine(data, "b"), Ports.FreeTcpPort(), Ports.FreeTcpPort(), Args("gw-b"));

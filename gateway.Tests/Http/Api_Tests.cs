@@ -255,9 +255,9 @@ public sealed class Api_Tests
         Assert.AreEqual(3, json.GetProperty("total").GetInt32());
         Assert.AreEqual(2, json.GetProperty("byCategory").GetProperty("swish").GetInt32());
         Assert.AreEqual(1, json.GetProperty("byLanguage").GetProperty("ar").GetInt32());
-        StringAssert.Contains(csv, "total,,3\n");
-        StringAssert.Contains(csv, "category,swish,2\n");
-        StringAssert.Contains(csv, "language,ar,1\n");
+        StringAssert.Contains(csv, "\"total\",\"\",3\n");
+        StringAssert.Contains(csv, "\"category\",\"swish\",2\n");
+        StringAssert.Contains(csv, "\"language\",\"ar\",1\n");
         Assert.AreEqual(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/v1/stats/daily?branch=demo&date=23-11-2026")).StatusCode);
     }
 }

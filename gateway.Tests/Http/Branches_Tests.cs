@@ -96,4 +96,22 @@ public sealed class Branches_Tests
         await host.PutAsJsonAsync("/api/v1/me/duty", new { branch = "demo", onDuty = true });
         Assert.AreEqual(HttpStatusCode.OK, (await host.PostAsync("/api/v1/me/duty/still-here", null)).StatusCode);
     }
+
+    [TestMethod]
+    public async Task A_roster_csv_up_to_256_kib_is_read_and_a_larger_one_gets_a_413_that_says_why()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        using var manager = await gw.SignInAsync("manager", "demo-manager");
+        var line = "host1,mon,10:00,14:00\n";
+        var fits = string.Concat(Enumerable.Repeat(line, (200 * 1024) / line.Length));
+        var tooBig = string.Concat(Enumerable.Repeat(line, (300 * 1024) / line.Length));
+
+        var ok = await manager.PostAsync("/api/v1/branches/demo/roster.csv", new StringContent(fits, System.Text.Encoding.UTF8, "text/csv"));
+        var refused = await manager.PostAsync("/api/v1/branches/demo/roster.csv", new StringContent(tooBig, System.Text.Encoding.UTF8, "text/csv"));
+
+        Assert.AreNotEqual(System.Net.HttpStatusCode.RequestEntityTooLarge, ok.StatusCode, "200 KiB is within the documented 256 KiB");
+        Assert.IsTrue((int)ok.StatusCode < 500, ok.StatusCode.ToString());
+        Assert.AreEqual(System.Net.HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        StringAssert.Contains(await refused.Content.ReadAsStringAsync(), "at most 256 KiB");
+    }
 }

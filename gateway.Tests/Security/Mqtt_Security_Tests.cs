@@ -35,6 +35,28 @@ public sealed class Mqtt_Security_Tests
     }
 
     [TestMethod]
+    public async Task Failed_connects_in_a_devices_name_do_not_keep_the_device_out_and_their_address_is_throttled()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        var attacker = System.Net.IPAddress.Parse("127.0.0.2");
+
+        var codes = new List<MqttClientConnectResultCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            var refused = await Assert.ThrowsExactlyAsync<ConnectRefusedException>(() =>
+                DeviceClient.ConnectAsync(gw.MqttPort, "demo", "demo-hp-1", "wrong-secret", mqtt5: true, clientId: null, from: attacker));
+            codes.Add(refused.ResultCode);
+        }
+
+        await using var device = await gw.DeviceAsync("demo-hp-1", mqtt5: true);
+        Assert.IsTrue(device.Mqtt.IsConnected, "the real device connects: failures in its name do not count against it");
+        Assert.IsTrue(codes.Count(c => c == MqttClientConnectResultCode.QuotaExceeded) >= 9, "the failing address is throttled: " + string.Join(',', codes));
+        var alsoRefused = await Assert.ThrowsExactlyAsync<ConnectRefusedException>(() =>
+            DeviceClient.ConnectAsync(gw.MqttPort, "demo", "demo-hp-2", "demo-secret", mqtt5: true, clientId: null, from: attacker));
+        Assert.AreEqual(MqttClientConnectResultCode.QuotaExceeded, alsoRefused.ResultCode, "not even a right secret is checked from there for now");
+    }
+
+    [TestMethod]
     public async Task A_reconnect_storm_is_refused_after_the_burst()
     {
         await using var gw = await TestGateway.StartAsync();

@@ -46,12 +46,12 @@ public sealed class StatsApi_Tests
         var csv = await response.Content.ReadAsStringAsync();
 
         Assert.AreEqual("text/csv", response.Content.Headers.ContentType?.MediaType);
-        StringAssert.StartsWith(csv, "metric,key,value\nbranch,,known\ndate,,2026-11-18\ntotal,,12\ncategory,bankid,4\n");
+        StringAssert.StartsWith(csv, "metric,key,value\n\"branch\",\"\",\"known\"\n\"date\",\"\",2026-11-18\n\"total\",\"\",12\n\"category\",\"bankid\",4\n");
         foreach (var row in new[]
         {
-            "hour,09,2\n", "state,done,6\n", "language,none,1\n", "device,known-hp-1,6\n", "host,Sara,5\n", "wait_s,median,120\n", "wait_s,p90,200\n",
-            "handling_s,median,240\n", "handling_s,p90,900\n", "feedback,happy,3\n", "target,share,0.4\n", "count,escalated,2\n",
-            "count,unstaffed,1\n", "count,cancelled,2\n", "count,expired,1\n", "outcome,no-show,1\n", "category_hour,bankid@09,2\n",
+            "\"hour\",\"09\",2\n", "\"state\",\"done\",6\n", "\"language\",\"none\",1\n", "\"device\",\"known-hp-1\",6\n", "\"host\",\"Sara\",5\n", "\"wait_s\",\"median\",120\n", "\"wait_s\",\"p90\",200\n",
+            "\"handling_s\",\"median\",240\n", "\"handling_s\",\"p90\",900\n", "\"feedback\",\"happy\",3\n", "\"target\",\"share\",0.4\n", "\"count\",\"escalated\",2\n",
+            "\"count\",\"unstaffed\",1\n", "\"count\",\"cancelled\",2\n", "\"count\",\"expired\",1\n", "\"outcome\",\"no-show\",1\n", "\"category_hour\",\"bankid@09\",2\n",
         })
         {
             StringAssert.Contains(csv, row);
@@ -82,7 +82,7 @@ public sealed class StatsApi_Tests
         Assert.AreEqual(1 + 31 + 1, lines.Length, "header, 31 days, total");
         StringAssert.StartsWith(lines[0], "date,total,bankid,swish,print,email,phone,forms,other,wait_median_s");
         StringAssert.StartsWith(lines[1], $"2026-10-01,{seeded.Count(r => r.LocalDay.Day == 1)},");
-        StringAssert.StartsWith(lines[^1], $"total,{seeded.Count},");
+        StringAssert.StartsWith(lines[^1], $"\"total\",{seeded.Count},");
     }
 
     [TestMethod]
@@ -122,11 +122,11 @@ public sealed class StatsApi_Tests
         var lines = managerCsv.TrimEnd('\n').Split('\n');
         Assert.AreEqual(13, lines.Length);
         Assert.AreEqual("date,pressed,hour,device,category,lang,state,outcome,wait_s,handling_s,within_target,escalated,unstaffed,offers,declines,feedback,host", lines[0]);
-        Assert.AreEqual("2026-11-18,09:05:00,9,known-hp-1,bankid,sv,done,helped,30,300,true,false,false,1,0,happy,Host A", lines[1]);
+        Assert.AreEqual("2026-11-18,\"09:05:00\",9,\"known-hp-1\",\"bankid\",\"sv\",\"done\",\"helped\",30,300,true,false,false,1,0,\"happy\",\"Host A\"", lines[1]);
         Assert.IsFalse(managerCsv.Contains("known-hp-1-0000", StringComparison.Ordinal), "no request ids");
         Assert.IsFalse(managerCsv.Contains("Sara", StringComparison.Ordinal));
         Assert.IsTrue(managerDay.GetProperty("byHost").TryGetProperty("Host A", out _));
-        StringAssert.Contains(adminCsv, ",happy,Sara\n");
+        StringAssert.Contains(adminCsv, ",\"happy\",\"Sara\"\n");
     }
 
     [TestMethod]

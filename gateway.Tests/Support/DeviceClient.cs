@@ -36,16 +36,27 @@ public sealed class DeviceClient : IAsyncDisposable
 
     public IReadOnlyList<(string Topic, string Payload)> Received => [.. _received];
 
-    public static async Task<DeviceClient> ConnectAsync(int port, string branch, string device, string secret, bool mqtt5, string? clientId)
+    /// <summary>True when the broker resumed a session under this client id (CONNACK session present).</summary>
+    public bool SessionPresent { get; private init; }
+
+    public static async Task<DeviceClient> ConnectAsync(int port, string branch, string device, string secret, bool mqtt5, string? clientId, bool cleanSession = true, string? user = null, System.Net.IPAddress? from = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", port)
-            .WithCredentials(device, secret)
+        var builder = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port);
+        var options = builder
+            .WithCredentials(user ?? device, secret)
             .WithClientId(clientId ?? $"{device}-{Guid.NewGuid():N}")
+            .WithCleanSession(cleanSession)
+            .WithSessionExpiryInterval(cleanSession ? 0u : 3600u)
             .WithProtocolVersion(mqtt5 ? MqttProtocolVersion.V500 : MqttProtocolVersion.V311)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .Build();
+        if (from is not null)
+        {
+            // Another loopback address as the source: another machine on the network, as the broker sees it.
+            ((MqttClientTcpOptions)options.ChannelOptions).LocalEndpoint = new System.Net.IPEndPoint(from, 0);
+        }
+
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var result = await client.ConnectAsync(options, cts.Token);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
@@ -54,7 +65,7 @@ public sealed class DeviceClient : IAsyncDisposable
             throw new ConnectRefusedException(result.ResultCode);
         }
 
-        return new DeviceClient(client, branch, device);
+        return new DeviceClient(client, branch, device) { SessionPresent = result.IsSessionPresent };
     }
 
     public async Task<MqttClientSubscribeResultCode> SubscribeAsync(string topic)

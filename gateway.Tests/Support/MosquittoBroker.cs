@@ -15,6 +15,12 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public const string GatewayUser = "helppoint-gateway";
     public const string GatewayPassword = "gateway-test-secret";
 
+    /// <summary>A second gateway's user: with the user name as client id, two gateways sharing a user would replace each other.</summary>
+    public const string SecondGatewayUser = "helppoint-gateway-2";
+
+    /// <summary>The shipped configuration's settings that decide who may connect as whom; the test broker runs with them.</summary>
+    private static readonly string[] ShippedSecuritySettings = ["per_listener_settings", "allow_anonymous", "use_username_as_clientid"];
+
     private readonly string _dir;
     private Process? _process;
     private readonly StringBuilder _log = new();
@@ -55,11 +61,15 @@ public sealed class MosquittoBroker : IAsyncDisposable
         var broker = new MosquittoBroker(dir, Ports.FreeTcpPort());
         await MosquittoFiles.WriteAllAsync(broker.PasswordFile, broker.AclFile, GatewayUser, GatewayPassword,
             devices.Select(d => (d.Device, d.Branch, false, d.Secret)));
+        await MosquittoFiles.SetPasswordAsync(broker.PasswordFile, SecondGatewayUser, GatewayPassword);
+        await MosquittoFiles.SetAclAsync(broker.AclFile, SecondGatewayUser, MosquittoFiles.GatewayAcl(SecondGatewayUser));
+        var shipped = string.Join('\n', (await File.ReadAllLinesAsync(Path.Combine(Repo.Root, "docs", "deployment", "mosquitto.conf")))
+            .Where(l => ShippedSecuritySettings.Any(k => l.StartsWith(k + " ", StringComparison.Ordinal))));
 
         var user = Environment.UserName == "root" ? "user root\n" : "";
         await File.WriteAllTextAsync(Path.Combine(dir, "mosquitto.conf"), $"""
             listener {broker.Port} 127.0.0.1
-            allow_anonymous false
+            {shipped}
             password_file {broker.PasswordFile}
             acl_file {broker.AclFile}
             persistence false
@@ -127,10 +137,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
         kill.WaitForExit();
     }
 
-    /// <summary>Gateway command-line arguments for external mode against this broker.</summary>
-    public string[] GatewayArgs(string clientId) =>
+    /// <summary>Gateway command-line arguments for external mode against this broker (<paramref name="second"/>: as the second gateway's user).</summary>
+    public string[] GatewayArgs(string clientId, bool second = false) =>
     [
-        "--Mqtt:Mode=external", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={Port}", $"--Mqtt:Username={GatewayUser}",
+        "--Mqtt:Mode=external", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={Port}", $"--Mqtt:Username={(second ? SecondGatewayUser : GatewayUser)}",
         $"--Mqtt:Password={GatewayPassword}", $"--Mqtt:ClientId={clientId}",
     ];
 

@@ -20,6 +20,9 @@ public sealed class SseListener : IAsyncDisposable
     /// <summary>True once the stream answered (its queue snapshot arrived).</summary>
     public bool Connected { get; private set; }
 
+    /// <summary>True once the stream's response headers arrived (the gateway subscribed it before sending them).</summary>
+    public bool Answered { get; private set; }
+
     public static SseListener Start(Uri baseUrl, string token, string path = "/api/v1/events?branch=demo")
     {
         var client = new HttpClient { BaseAddress = baseUrl, Timeout = Timeout.InfiniteTimeSpan };
@@ -37,6 +40,7 @@ public sealed class SseListener : IAsyncDisposable
         {
             using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, _stop.Token);
             response.EnsureSuccessStatusCode();
+            Answered = true;
             using var stream = await response.Content.ReadAsStreamAsync(_stop.Token);
             using var reader = new StreamReader(stream);
             string? type = null;

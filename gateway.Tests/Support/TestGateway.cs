@@ -105,8 +105,27 @@ public sealed class TestGateway : IAsyncDisposable
         return client;
     }
 
-    public Task<DeviceClient> DeviceAsync(string device = "demo-hp-1", string secret = "demo-secret", string branch = "demo", bool mqtt5 = false, string? clientId = null) =>
-        DeviceClient.ConnectAsync(MqttPort, branch, device, secret, mqtt5, clientId);
+    public Task<DeviceClient> DeviceAsync(string device = "demo-hp-1", string secret = "demo-secret", string branch = "demo", bool mqtt5 = false, string? clientId = null, bool cleanSession = true) =>
+        DeviceClient.ConnectAsync(MqttPort, branch, device, secret, mqtt5, clientId, cleanSession);
+
+    /// <summary>Registers a device (and its branch, if new) with the demo secret, as an admin would.</summary>
+    public async Task AddDeviceAsync(string device, string branch, HelpPoint.Domain.Devices.DeviceKind kind = HelpPoint.Domain.Devices.DeviceKind.HelpPoint)
+    {
+        var branches = Get<HelpPoint.Domain.Branches.IBranchStore>();
+        if (await branches.FindAsync(branch) is null)
+        {
+            await branches.UpsertAsync(new HelpPoint.Domain.Branches.Branch { Id = branch, Name = branch, Languages = ["sv", "en"] });
+        }
+
+        await Get<HelpPoint.Domain.Devices.IDeviceStore>().UpsertAsync(new HelpPoint.Domain.Devices.Device
+        {
+            Id = device,
+            Branch = branch,
+            Kind = kind,
+            SecretHash = HelpPoint.Gateway.Auth.SecretHasher.HashDeviceSecret("demo-secret"),
+        });
+        Get<HelpPoint.Gateway.Mqtt.DeviceDirectory>().Forget(device);
+    }
 
     public async ValueTask DisposeAsync()
     {

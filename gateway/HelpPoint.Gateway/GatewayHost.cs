@@ -120,6 +120,8 @@ public static class GatewayHost
 
         // HTTP.
         services.AddSingleton<SessionService>();
+        services.AddSingleton<BranchAccess>();
+        services.AddSingleton<SignInThrottle>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddHelpPointAuthorization();

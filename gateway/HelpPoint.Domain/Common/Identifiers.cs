@@ -8,10 +8,13 @@ public static partial class Identifiers
     /// <summary>Longest sequence part of a request id we accept (a device persists a decimal counter).</summary>
     public const int MaxSequenceDigits = 10;
 
-    [GeneratedRegex("^[a-z0-9-]{1,32}$", RegexOptions.CultureInvariant)]
+    /// <summary>Digits a device pads its sequence number to (<c>{device}-{seq:D6}</c>).</summary>
+    public const int CanonicalDigits = 6;
+
+    [GeneratedRegex("^[a-z0-9-]{1,32}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
-    [GeneratedRegex("^[a-z]{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z]{2}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguagePattern();
 
     public static bool IsValidSlug(string? value) => value is not null && SlugPattern().IsMatch(value);
@@ -28,6 +31,12 @@ public static partial class Identifiers
 
         var sequence = requestId.AsSpan(device.Length + 1);
         if (sequence.Length > MaxSequenceDigits)
+        {
+            return false;
+        }
+
+        // One spelling per sequence number: zeros pad to the firmware's six digits, never beyond ("-00830001" is "-830001").
+        if (sequence.Length > CanonicalDigits && sequence[0] == '0')
         {
             return false;
         }

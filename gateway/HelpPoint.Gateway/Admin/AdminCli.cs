@@ -22,7 +22,7 @@ public static partial class AdminCli
 {
     private static readonly string[] Groups = ["users", "branches"];
 
-    [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
+    [GeneratedRegex("^[a-z0-9._-]{1,64}\\z")]
     private static partial Regex UserNamePattern();
 
     /// <summary>True when the command line asks for an administration command rather than the server.</summary>

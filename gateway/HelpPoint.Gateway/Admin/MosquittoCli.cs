@@ -25,6 +25,8 @@ public static class MosquittoCli
           mosquitto add-gateway --user NAME --password-file FILE --acl-file FILE    password: first line of stdin
         A device may publish only its own request/cancel/feedback/status and read its own ticket/config and its
         branch's board (--board: a ticket display, which reads the board and publishes only status).
+        Mosquitto runs with use_username_as_clientid (docs/deployment/mosquitto.conf), so a user has one session:
+        give each gateway its own user (add-gateway --user helppoint-gateway-2 for the second).
         Then reload Mosquitto (SIGHUP) so that it reads the files again.
         """;
 

@@ -8,7 +8,7 @@ namespace HelpPoint.Gateway.Auth;
 /// <summary>Sign-in and sign-out: <c>/api/v1/session</c>, and who am I: <c>/api/v1/me</c>.</summary>
 public static partial class SessionApi
 {
-    [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
+    [GeneratedRegex("^[a-z0-9._-]{1,64}\\z")]
     private static partial Regex UserNamePattern();
 
     public static RouteGroupBuilder MapSessionApi(this RouteGroupBuilder api)
@@ -22,6 +22,8 @@ public static partial class SessionApi
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> SignInAsync(
         SignInRequest? body, SessionService sessions, HttpContext http, CancellationToken cancellationToken)
     {
+        // A sign-in answer carries a session token: no browser or proxy may keep it.
+        http.Response.Headers.CacheControl = "no-store";
         if (body is null || string.IsNullOrEmpty(body.User) || string.IsNullOrEmpty(body.Secret))
         {
             return TypedResults.Problem(statusCode: 400, title: "Invalid sign-in", detail: "Send {\"user\":\"…\",\"secret\":\"…\"}.");
@@ -32,9 +34,15 @@ public static partial class SessionApi
             return TypedResults.Problem(statusCode: 401, title: "Sign-in failed", detail: "wrong user or secret");
         }
 
-        var result = await sessions.SignInAsync(body.User, body.Secret, cancellationToken);
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var result = await sessions.SignInAsync(body.User, body.Secret, address, cancellationToken);
         if (!result.Succeeded)
         {
+            if (result.RetryAfter is { } wait)
+            {
+                http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return TypedResults.Problem(statusCode: result.Locked ? 429 : 401, title: "Sign-in failed", detail: result.Error);
         }
 

@@ -6,54 +6,54 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpPoint.Gateway.Auth;
 
 /// <summary>Signs staff in and out, and resolves session tokens to users (with a short in-memory cache).</summary>
-public sealed class SessionService(DbFactory factory, IStaffStore staff, TimeProvider time, ILogger<SessionService> logger)
+public sealed class SessionService(DbFactory factory, IStaffStore staff, SignInThrottle throttle, TimeProvider time, ILogger<SessionService> logger)
 {
     /// <summary>A shift is long; a session lasts a day.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(16);
 
-    public const int MaxFailedSignIns = 5;
-    public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
 
     private readonly ConcurrentDictionary<string, (Actor Actor, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
-    public async Task<SignInResult> SignInAsync(string userName, string secret, CancellationToken cancellationToken)
+    /// <summary>Signs in <paramref name="userName"/> from <paramref name="address"/>; guessing is slowed per account and per address.</summary>
+    public async Task<SignInResult> SignInAsync(string userName, string secret, string address, CancellationToken cancellationToken)
     {
-        var user = await staff.FindAsync(userName, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        if (user is null)
+        if (throttle.TryBegin(userName, address) is { } wait)
         {
-            // Same work as for a real user, so response time does not reveal which names exist.
-            SecretHasher.Verify(secret, DummyHash);
-            return SignInResult.Failed("wrong user or secret");
+            return SignInResult.Failed($"too many attempts; try again in {Math.Ceiling(wait.TotalSeconds):0} s", locked: true, retryAfter: wait);
         }
 
-        if (user.LockedUntil is { } until && until > now)
+        bool? succeeded = false;
+        try
         {
-            return SignInResult.Failed($"too many failed attempts; try again after {until:HH:mm:ss} UTC", locked: true);
-        }
+            var user = await staff.FindAsync(userName, cancellationToken).ConfigureAwait(false);
 
-        if (!SecretHasher.Verify(secret, user.SecretHash))
-        {
-            user.FailedSignIns++;
-            if (user.FailedSignIns >= MaxFailedSignIns)
+            // Same work for an unknown user as for a real one, so response time does not reveal which names exist.
+            var verified = await throttle.HashAsync(() => SecretHasher.Verify(secret, user?.SecretHash ?? DummyHash), cancellationToken).ConfigureAwait(false);
+            if (verified is null)
             {
-                user.LockedUntil = now + LockoutFor;
-                user.FailedSignIns = 0;
-                logger.LogWarning("Staff user {User} locked out after {Count} failed sign-ins", userName, MaxFailedSignIns);
+                succeeded = null;
+                return SignInResult.Failed("the server is busy; try again in a moment", locked: true, retryAfter: TimeSpan.FromSeconds(5));
             }
 
-            await staff.UpsertAsync(user, cancellationToken).ConfigureAwait(false);
-            return SignInResult.Failed("wrong user or secret");
-        }
+            if (user is null || verified != true)
+            {
+                logger.LogWarning("Failed sign-in for staff user {User} from {Address}", userName, address);
+                return SignInResult.Failed("wrong user or secret");
+            }
 
-        if (user.FailedSignIns != 0 || user.LockedUntil is not null)
+            succeeded = true;
+            return await StartSessionAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+        finally
         {
-            user.FailedSignIns = 0;
-            user.LockedUntil = null;
-            await staff.UpsertAsync(user, cancellationToken).ConfigureAwait(false);
+            throttle.Complete(userName, address, succeeded);
         }
+    }
 
+    private async Task<SignInResult> StartSessionAsync(StaffUser user, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         var token = SecretHasher.NewToken(32);
         var session = new StaffSession { TokenHash = SecretHasher.TokenHash(token), UserName = user.UserName, CreatedAt = now, ExpiresAt = now + Lifetime };
         await factory.WriteAsync(async db =>
@@ -125,9 +125,9 @@ public sealed class SessionService(DbFactory factory, IStaffStore staff, TimePro
 }
 
 /// <summary>The outcome of a sign-in attempt.</summary>
-public sealed record SignInResult(bool Succeeded, string? Token, Actor? Actor, DateTimeOffset ExpiresAt, string? Error, bool Locked)
+public sealed record SignInResult(bool Succeeded, string? Token, Actor? Actor, DateTimeOffset ExpiresAt, string? Error, bool Locked, TimeSpan? RetryAfter = null)
 {
     public static SignInResult Success(string token, Actor actor, DateTimeOffset expiresAt) => new(true, token, actor, expiresAt, null, false);
 
-    public static SignInResult Failed(string error, bool locked = false) => new(false, null, null, default, error, locked);
+    public static SignInResult Failed(string error, bool locked = false, TimeSpan? retryAfter = null) => new(false, null, null, default, error, locked, retryAfter);
 }

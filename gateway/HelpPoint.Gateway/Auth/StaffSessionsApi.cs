@@ -10,7 +10,7 @@ namespace HelpPoint.Gateway.Auth;
 /// <summary>A manager signs out a lost phone: <c>POST /api/v1/staff/{user}/sign-out</c>.</summary>
 public static partial class StaffSessionsApi
 {
-    [GeneratedRegex("^[a-z0-9._-]{1,64}$")]
+    [GeneratedRegex("^[a-z0-9._-]{1,64}\\z")]
     private static partial Regex UserNamePattern();
 
     public static RouteGroupBuilder MapStaffSessionsApi(this RouteGroupBuilder api)
@@ -21,9 +21,9 @@ public static partial class StaffSessionsApi
     }
 
     private static async Task<Results<Ok<SignedOutResponse>, ProblemHttpResult>> SignOutEverywhereAsync(
-        string user, IStaffStore staff, SessionService sessions, NotificationStore notifications, EventHub hub, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
+        string user, IStaffStore staff, BranchAccess access, SessionService sessions, NotificationStore notifications, EventHub hub, ILoggerFactory loggers, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!UserNamePattern().IsMatch(user) || await staff.FindAsync(user, cancellationToken) is null)
+        if (!UserNamePattern().IsMatch(user) || await staff.FindAsync(user, cancellationToken) is not { } target)
         {
             return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"unknown user '{user}'");
         }
@@ -32,6 +32,12 @@ public static partial class StaffSessionsApi
         if (actor.UserName == user)
         {
             return DomainProblems.Invalid("sign yourself out with DELETE /api/v1/session");
+        }
+
+        if (!await access.MaySignOutAsync(http.User, target, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: 403, title: "Forbidden",
+                detail: $"signing '{user}' out needs an admin, or a manager of every branch '{user}' serves");
         }
 
         var revoked = await sessions.RevokeAllAsync(user, cancellationToken);

@@ -23,15 +23,27 @@ public static class BranchesApi
         api.MapPut("/branches/{branch}/roster", PutRosterAsync).RequireAuthorization(Policies.Managers)
             .WithSummary("Replace the branch's weekly roster: [{user, day, start, end}]");
         api.MapPost("/branches/{branch}/roster.csv", ImportRosterAsync).RequireAuthorization(Policies.Managers)
-            .Accepts<string>("text/csv").WithSummary("Replace the branch's weekly roster from CSV lines user,day,start,end");
+            .Accepts<string>("text/csv").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxCsvBytes))
+            .WithSummary("Replace the branch's weekly roster from CSV lines user,day,start,end (at most 256 KiB)");
         return api;
     }
 
-    private static async Task<Ok<List<BranchView>>> ListAsync(IBranchStore branches, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await branches.AllAsync(cancellationToken)).Select(BranchView.From).ToList());
+    private static async Task<Ok<List<BranchView>>> ListAsync(HttpContext http, IBranchStore branches, BranchAccess access, CancellationToken cancellationToken)
+    {
+        var allowed = await access.AllowedAsync(http.User, cancellationToken);
+        return TypedResults.Ok((await branches.AllAsync(cancellationToken)).Where(b => allowed is null || allowed.Contains(b.Id)).Select(BranchView.From).ToList());
+    }
 
-    private static async Task<Results<Ok<BranchView>, ProblemHttpResult>> GetAsync(string branch, IBranchStore branches, CancellationToken cancellationToken) =>
-        await branches.FindAsync(branch, cancellationToken) is { } b ? TypedResults.Ok(BranchView.From(b)) : NotFound(branch);
+    private static async Task<Results<Ok<BranchView>, ProblemHttpResult>> GetAsync(
+        string branch, HttpContext http, IBranchStore branches, BranchAccess access, CancellationToken cancellationToken)
+    {
+        if (await branches.FindAsync(branch, cancellationToken) is not { } b)
+        {
+            return NotFound(branch);
+        }
+
+        return await access.MayAsync(http.User, b.Id, cancellationToken) ? TypedResults.Ok(BranchView.From(b)) : BranchAccess.NotYours(branch).ToProblem();
+    }
 
     private static async Task<Results<Ok<BranchView>, ProblemHttpResult>> PutAsync(
         string branch, BranchSettings? body, HttpContext http, IBranchStore branches, IStaffStore staff, CancellationToken cancellationToken)
@@ -134,11 +146,16 @@ public static class BranchesApi
     }
 
     private static async Task<Results<Ok<List<RosterEntry>>, ProblemHttpResult>> RosterAsync(
-        string branch, IBranchStore branches, RosterService roster, CancellationToken cancellationToken)
+        string branch, HttpContext http, IBranchStore branches, BranchAccess access, RosterService roster, CancellationToken cancellationToken)
     {
         if (await branches.FindAsync(branch, cancellationToken) is null)
         {
             return NotFound(branch);
+        }
+
+        if (!await access.MayAsync(http.User, branch, cancellationToken))
+        {
+            return BranchAccess.NotYours(branch).ToProblem();
         }
 
         return TypedResults.Ok(ToEntries(await roster.ForBranchAsync(branch, cancellationToken)));
@@ -169,13 +186,24 @@ public static class BranchesApi
             return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: $"you do not manage branch '{branch}'");
         }
 
+        var tooLarge = TypedResults.Problem(statusCode: 413, title: "Too large", detail: $"the roster CSV may be at most {MaxCsvBytes / 1024} KiB");
         if (request.ContentLength > MaxCsvBytes)
         {
-            return DomainProblems.Invalid($"the CSV may be at most {MaxCsvBytes / 1024} KiB");
+            return tooLarge;
         }
 
-        using var reader = new StreamReader(request.Body);
-        var csv = await reader.ReadToEndAsync(cancellationToken);
+        string csv;
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            csv = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Sent without a length (chunked) and longer than allowed.
+            return tooLarge;
+        }
+
         var result = await roster.ImportCsvAsync(branch, csv, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(ToEntries(result.Value!)) : result.Error!.ToProblem();
     }

@@ -17,11 +17,16 @@ public static class DutyApi
     }
 
     private static async Task<Results<Ok<DutyResponse>, ProblemHttpResult>> SetAsync(
-        DutyRequest? body, HttpContext http, BranchEngines duty, CancellationToken cancellationToken)
+        DutyRequest? body, HttpContext http, BranchEngines duty, BranchAccess access, CancellationToken cancellationToken)
     {
         if (body?.Branch is null || body.OnDuty is null)
         {
             return DomainProblems.Invalid("send {\"branch\":\"demo\",\"onDuty\":true,\"languages\":[\"sv\"]}");
+        }
+
+        if (body.OnDuty.Value && !await access.MayAsync(http.User, body.Branch, cancellationToken))
+        {
+            return BranchAccess.NotYours(body.Branch).ToProblem();
         }
 
         var result = await duty.SetDutyAsync(http.User.ToActor(), body.Branch, body.OnDuty.Value, body.Languages, cancellationToken);

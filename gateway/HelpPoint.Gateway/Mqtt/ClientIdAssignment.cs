@@ -15,18 +15,22 @@ internal static class ClientIdAssignment
     private static readonly FieldInfo? ConnectPacketField =
         typeof(ValidatingConnectionEventArgs).GetField("_connectPacket", BindingFlags.Instance | BindingFlags.NonPublic);
 
-    /// <summary>True when the client already had an id or now has one; false when 3.1.1 forbids assigning (no clean session) or it could not be done.</summary>
-    public static bool EnsureClientId(ValidatingConnectionEventArgs e, string deviceId)
+    /// <summary>
+    /// True when the client already had an id or now has one (<paramref name="clientId"/>); false when 3.1.1 forbids assigning
+    /// (no clean session) or it could not be done.
+    /// </summary>
+    public static bool EnsureClientId(ValidatingConnectionEventArgs e, string deviceId, out string clientId)
     {
-        if (!string.IsNullOrEmpty(e.ClientId))
+        clientId = e.ClientId ?? "";
+        if (clientId.Length > 0)
         {
             return true;
         }
 
-        var assigned = $"{deviceId}-{Auth.SecretHasher.NewToken(6)}";
+        clientId = $"{deviceId}-{Auth.SecretHasher.NewToken(6)}";
         if (e.ProtocolVersion == MqttProtocolVersion.V500)
         {
-            e.AssignedClientIdentifier = assigned;
+            e.AssignedClientIdentifier = clientId;
             return true;
         }
 
@@ -35,7 +39,22 @@ internal static class ClientIdAssignment
             return false;
         }
 
-        packet.ClientId = assigned;
+        packet.ClientId = clientId;
+        return true;
+    }
+
+    /// <summary>
+    /// Makes this CONNECT start a clean session (the session under its client id was another device's, which this connection
+    /// must not resume). False when it could not be done, and the connection must then be refused.
+    /// </summary>
+    public static bool ForceCleanSession(ValidatingConnectionEventArgs e)
+    {
+        if (ConnectPacketField?.GetValue(e) is not MqttConnectPacket packet)
+        {
+            return false;
+        }
+
+        packet.CleanSession = true;
         return true;
     }
 }

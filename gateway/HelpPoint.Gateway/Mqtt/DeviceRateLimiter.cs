@@ -19,8 +19,27 @@ public sealed class DeviceRateLimiter(TimeProvider time, DeviceRateLimits limits
     public bool TryConnect(string device) =>
         _connects.GetOrAdd(device, _ => new Bucket(limits.ConnectBurst, limits.ConnectsPerMinute / 60.0)).TryTake(time.GetTimestamp(), time);
 
+    private readonly ConcurrentDictionary<string, Bucket> _failedConnects = new(StringComparer.Ordinal);
+
+    /// <summary>May <paramref name="address"/> try to authenticate? False once its failed attempts used up the burst.</summary>
+    public bool MayTryFrom(string address) =>
+        !_failedConnects.TryGetValue(address, out var bucket) || bucket.Peek(time.GetTimestamp(), time);
+
+    /// <summary>Records a failed authentication from <paramref name="address"/>.</summary>
+    public void FailedFrom(string address) =>
+        _failedConnects.GetOrAdd(address, _ => new Bucket(limits.ConnectBurst, limits.ConnectsPerMinute / 60.0)).TryTake(time.GetTimestamp(), time);
+
     private sealed class Bucket(double capacity, double perSecond)
     {
+        public bool Peek(long now, TimeProvider time)
+        {
+            lock (_lock)
+            {
+                var tokens = _last == 0 ? _tokens : Math.Min(_capacity, _tokens + (time.GetElapsedTime(_last, now).TotalSeconds * perSecond));
+                return tokens >= 1;
+            }
+        }
+
         private readonly Lock _lock = new();
         private readonly double _capacity = capacity;
         private double _tokens = capacity;

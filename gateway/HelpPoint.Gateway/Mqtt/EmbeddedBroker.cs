@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Net;
 using HelpPoint.Domain.Devices;
@@ -29,6 +30,10 @@ public sealed class EmbeddedBroker(
     private const string DeviceKey = "helppoint.device";
 
     private readonly ConcurrentDictionary<string, int> _connections = new(StringComparer.Ordinal);
+
+    // Client id → the device whose connection last used it (the session's owner), and identities between CONNECT and connected.
+    private readonly ConcurrentDictionary<string, string> _sessionOwners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DeviceIdentity> _validated = new(StringComparer.Ordinal);
     private MqttServer? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -97,31 +102,82 @@ public sealed class EmbeddedBroker(
 
     private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
-        if (e.UserName is { Length: > 0 and <= 32 } user && !_limiter.TryConnect(user))
+        // Failed attempts are limited per address, before any secret is checked; only a device's own authenticated
+        // connections count against its connection limit, so nobody can keep a device out by failing in its name.
+        var address = (e.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? e.RemoteEndPoint?.ToString() ?? "unknown";
+        if (!_limiter.MayTryFrom(address))
         {
             e.ReasonCode = MqttConnectReasonCode.QuotaExceeded;
-            Throttled(user, "connections");
+            Throttled(address, "failed connections");
             return;
         }
 
         var device = await directory.AuthenticateAsync(e.UserName, e.Password, e.CancellationToken).ConfigureAwait(false);
         if (device is null)
         {
+            _limiter.FailedFrom(address);
             e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
             metrics.Count("mqtt_auth_failed");
             logger.LogWarning("MQTT connection refused for user {User} from {Endpoint}: bad user name or secret", e.UserName ?? "(none)", e.RemoteEndPoint);
             return;
         }
 
-        if (!ClientIdAssignment.EnsureClientId(e, device.Id))
+        if (!_limiter.TryConnect(device.Id))
+        {
+            e.ReasonCode = MqttConnectReasonCode.QuotaExceeded;
+            Throttled(device.Id, "connections");
+            return;
+        }
+
+        if (!ClientIdAssignment.EnsureClientId(e, device.Id, out var clientId))
         {
             e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
             logger.LogWarning("MQTT connection of {Device} refused: an empty client id needs a clean session", device.Id);
             return;
         }
 
+        if (!await OwnsClientIdAsync(device, clientId, e.CancellationToken).ConfigureAwait(false))
+        {
+            // A client id names a session: with another device's id this connection would resume or take over its session.
+            e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+            metrics.Count("mqtt_refused_client_id");
+            logger.LogWarning("MQTT connection of {Device} from {Endpoint} refused: client id {ClientId} is not {Device} or {Device}-suffix", device.Id, e.RemoteEndPoint, clientId, device.Id, device.Id);
+            return;
+        }
+
+        if (_sessionOwners.TryGetValue(clientId, out var owner) && owner != device.Id && !ClientIdAssignment.ForceCleanSession(e))
+        {
+            e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+            return;
+        }
+
+        // Only a new session takes these items; a resumed one keeps its own, so ClientConnectedAsync puts this identity there too.
         e.SessionItems[DeviceKey] = device;
+        _validated[clientId] = device;
     }
+
+    /// <summary>Is <paramref name="clientId"/> this device's (its id, or its id-suffix, and no longer device id spells it)?</summary>
+    private async Task<bool> OwnsClientIdAsync(DeviceIdentity device, string clientId, CancellationToken cancellationToken)
+    {
+        if (!ClientIds.HasOwnerPrefix(device.Id, clientId))
+        {
+            return false;
+        }
+
+        foreach (var other in ClientIds.MoreSpecificOwners(device.Id, clientId))
+        {
+            if (await directory.FindAsync(other, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The device of this connection: set at CONNECT from its credentials, and it must be the connection's user.</summary>
+    private static DeviceIdentity? DeviceOf(IDictionary items, string? userName) =>
+        items[DeviceKey] is DeviceIdentity device && device.Id == userName ? device : null;
 
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
@@ -130,7 +186,7 @@ public sealed class EmbeddedBroker(
             return;
         }
 
-        if (e.SessionItems[DeviceKey] is not DeviceIdentity device)
+        if (DeviceOf(e.SessionItems, e.UserName) is not { } device)
         {
             e.ProcessPublish = false;
             e.CloseConnection = true;
@@ -178,7 +234,7 @@ public sealed class EmbeddedBroker(
 
     private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)
     {
-        if (e.SessionItems[DeviceKey] is DeviceIdentity device && Topics.MaySubscribe(device, e.TopicFilter.Topic))
+        if (DeviceOf(e.SessionItems, e.UserName) is { } device && Topics.MaySubscribe(device, e.TopicFilter.Topic))
         {
             return Task.CompletedTask;
         }
@@ -193,8 +249,12 @@ public sealed class EmbeddedBroker(
 
     private Task ClientConnectedAsync(ClientConnectedEventArgs e)
     {
-        if (e.SessionItems[DeviceKey] is DeviceIdentity device)
+        // Runs before the connection's first packet is processed. A resumed session still carries the items of the connection
+        // that created it: replace them with the identity this connection authenticated as.
+        if (_validated.TryRemove(e.ClientId, out var device) && device.Id == e.UserName)
         {
+            e.SessionItems[DeviceKey] = device;
+            _sessionOwners[e.ClientId] = device.Id;
             _connections.AddOrUpdate(device.Id, 1, (_, n) => n + 1);
             _protocol[e.ClientId] = e.ProtocolVersion;
         }

@@ -53,14 +53,22 @@ public static partial class ProtocolJson
                 return new RejectedMessage(null, "malformed JSON");
             }
 
-            return kind switch
+            try
             {
-                "request" => ParseRequest(root, device),
-                "cancel" => ParseId(root, device, out var id, out var rejected) ? new CancelMessage(id!) : rejected!,
-                "feedback" => ParseFeedback(root, device),
-                "status" => ParseStatus(root),
-                _ => new RejectedMessage(null, "unknown topic"),
-            };
+                return kind switch
+                {
+                    "request" => ParseRequest(root, device),
+                    "cancel" => ParseId(root, device, out var id, out var rejected) ? new CancelMessage(id!) : rejected!,
+                    "feedback" => ParseFeedback(root, device),
+                    "status" => ParseStatus(root),
+                    _ => new RejectedMessage(null, "unknown topic"),
+                };
+            }
+            catch (InvalidOperationException)
+            {
+                // Valid JSON whose string escapes are not valid UTF-16 (a lone surrogate such as \ud800) cannot be read.
+                return new RejectedMessage(ReadIdLeniently(payload), "malformed JSON");
+            }
         }
     }
 

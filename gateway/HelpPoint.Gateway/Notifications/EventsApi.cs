@@ -27,9 +27,21 @@ public static class EventsApi
     }
 
     private static async Task StreamAsync(
-        string? branch, HttpContext http, EventHub hub, BranchEngines requests, IBranchStore branches, CancellationToken cancellationToken)
+        string? branch, HttpContext http, EventHub hub, BranchEngines requests, IBranchStore branches, BranchAccess access, CancellationToken cancellationToken)
     {
         var actor = http.User.ToActor();
+        var allowed = await access.AllowedAsync(http.User, cancellationToken);
+        if (branch is null && actor.IsManagerOrAdmin && allowed is not null)
+        {
+            // A manager of some branches streams one of them, never every branch's events.
+            branch = allowed.Count == 1 ? allowed.Single() : null;
+            if (branch is null)
+            {
+                await DomainProblems.Invalid("pass ?branch=… (one of your branches)").ExecuteAsync(http);
+                return;
+            }
+        }
+
         if (branch is null && !actor.IsManagerOrAdmin)
         {
             branch = await requests.DutyBranchOfAsync(actor.UserName, cancellationToken);
@@ -43,6 +55,12 @@ public static class EventsApi
         if (branch is not null && (!Identifiers.IsValidSlug(branch) || await branches.FindAsync(branch, cancellationToken) is null))
         {
             await TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"unknown branch '{branch}'").ExecuteAsync(http);
+            return;
+        }
+
+        if (branch is not null && allowed is not null && !allowed.Contains(branch))
+        {
+            await BranchAccess.NotYours(branch).ToProblem().ExecuteAsync(http);
             return;
         }
 

@@ -36,7 +36,7 @@ public static class RequestsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<QueueItem>>, ProblemHttpResult>> QueueAsync(
-        string branch, BranchEngines requests, IBranchStore branches, CancellationToken cancellationToken)
+        string branch, HttpContext http, BranchEngines requests, IBranchStore branches, BranchAccess access, CancellationToken cancellationToken)
     {
         if (!Identifiers.IsValidSlug(branch))
         {
@@ -46,6 +46,11 @@ public static class RequestsApi
         if (await branches.FindAsync(branch, cancellationToken) is null)
         {
             return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"unknown branch '{branch}'");
+        }
+
+        if (!await access.MayAsync(http.User, branch, cancellationToken))
+        {
+            return BranchAccess.NotYours(branch).ToProblem();
         }
 
         var open = await requests.QueueAsync(branch, cancellationToken);
@@ -59,6 +64,11 @@ public static class RequestsApi
         if (id.Length > MaxIdLength || !Identifiers.LooksLikeRequestId(id))
         {
             return DomainProblems.Invalid("request id must look like {device}-{digits}, e.g. demo-hp-1-000042");
+        }
+
+        if (!await http.RequestServices.GetRequiredService<BranchAccess>().MayActOnRequestAsync(http.User, id, cancellationToken))
+        {
+            return DomainError.Forbidden("this request is not of one of your branches").ToProblem();
         }
 
         var result = await operation(http.User.ToActor(), id, cancellationToken);

@@ -3,13 +3,18 @@ using System.Text;
 
 namespace HelpPoint.Gateway.Stats;
 
-/// <summary>Writes RFC 4180 CSV: fields quoted when needed, text that a spreadsheet would run as a formula neutralised.</summary>
+/// <summary>Writes RFC 4180 CSV: every text field quoted, text that a spreadsheet would run as a formula neutralised.</summary>
 public sealed class Csv
 {
     private readonly StringBuilder _text = new();
     private bool _lineStarted;
 
-    public Csv(params string[] header) => Row(header);
+    /// <summary>Starts with the header row: the gateway's own column names, plain words, so they are written as they are.</summary>
+    public Csv(params string[] header)
+    {
+        _text.AppendJoin(',', header);
+        End();
+    }
 
     /// <summary>Appends a row; numbers are written invariantly, null as an empty field.</summary>
     public Csv Row(params object?[] fields)
@@ -53,8 +58,9 @@ public sealed class Csv
     public override string ToString() => _text.ToString();
 
     /// <summary>
-    /// A text field: quoted when it holds a comma, quote or line break. A leading <c>= + - @</c> gets an apostrophe in front, since
-    /// host names are typed by people and a spreadsheet would otherwise evaluate them.
+    /// A text field, always quoted: a spreadsheet in a locale whose separator is not the comma (Swedish Excel uses ';') would
+    /// otherwise split an unquoted field and could run a part of it as a formula. A leading <c>= + - @</c>, tab or carriage
+    /// return gets an apostrophe in front, since names are typed by people and a spreadsheet would otherwise evaluate them.
     /// </summary>
     public static string Text(string value)
     {
@@ -63,6 +69,6 @@ public sealed class Csv
             value = "'" + value;
         }
 
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

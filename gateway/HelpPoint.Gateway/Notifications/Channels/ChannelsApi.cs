@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.RegularExpressions;
+using HelpPoint.Domain.Devices;
 using HelpPoint.Domain.Requests;
 using HelpPoint.Domain.Staff;
 using HelpPoint.Gateway.Auth;
@@ -20,10 +21,10 @@ namespace HelpPoint.Gateway.Notifications.Channels;
 /// </summary>
 public static partial class ChannelsApi
 {
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}\\z")]
     private static partial Regex NtfyTopicPattern();
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}\z")]
     private static partial Regex PhonePattern();
 
     public static RouteGroupBuilder MapChannelsApi(this RouteGroupBuilder api)
@@ -179,9 +180,17 @@ public static partial class ChannelsApi
     }
 
     private static async Task<Ok<List<DeliveryAttemptView>>> DeliveriesAsync(
-        string? user, string? request, int? limit, NotificationStore store, CancellationToken cancellationToken)
+        string? user, string? request, int? limit, HttpContext http, NotificationStore store, BranchAccess access, IDeviceStore devices, CancellationToken cancellationToken)
     {
         var attempts = await store.AttemptsAsync(user, request, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken);
+        if (await access.AllowedAsync(http.User, cancellationToken) is { } allowed)
+        {
+            // A manager of some branches sees the deliveries of their branches' requests only.
+            var branchOf = (await devices.AllAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Branch, StringComparer.Ordinal);
+            attempts = attempts.Where(a => a.RequestId is { } id && id.LastIndexOf('-') is > 0 and var dash
+                && branchOf.TryGetValue(id[..dash], out var branch) && allowed.Contains(branch)).ToList();
+        }
+
         return TypedResults.Ok(attempts.Select(DeliveryAttemptView.From).ToList());
     }
 

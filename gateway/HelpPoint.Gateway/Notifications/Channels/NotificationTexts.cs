@@ -22,7 +22,7 @@ public sealed partial class NotificationTexts
 
     public NotificationTexts(string directory) => _directory = directory;
 
-    [GeneratedRegex("^[a-z]{2}$")]
+    [GeneratedRegex("^[a-z]{2}\\z")]
     private static partial Regex LanguagePattern();
 
     [GeneratedRegex(@"\{(\w+)\}")]
