@@ -12,9 +12,15 @@ public static class ClusterIngestApi
 {
     public const string Path = "/internal/v1/device-messages";
 
+    /// <summary>Maps the endpoint only where several gateways share the work; a single gateway has no such door.</summary>
     public static IEndpointRouteBuilder MapClusterIngest(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, HandleAsync).ExcludeFromDescription().AllowAnonymous();
+        if (app.ServiceProvider.GetRequiredService<IBranchOwnership>().IsShared)
+        {
+            // Not a staff endpoint: callers prove the cluster key (checked first thing in the handler).
+            app.MapPost(Path, HandleAsync).ExcludeFromDescription().AllowAnonymous();
+        }
+
         return app;
     }
 

@@ -187,9 +187,13 @@ internal sealed class BranchEngine : IAsyncDisposable
         }
 
         var commit = BuildCommit(state, batch);
+        var metrics = _services.Metrics;
+        metrics.Observe("engine_batch_jobs", jobs.Count);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!commit.IsEmpty)
         {
             await _services.Log.AppendAsync(commit, cancellationToken).ConfigureAwait(false);
+            metrics.Observe("engine_commit_ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         // Durable: answer, then tell the world.
@@ -205,7 +209,9 @@ internal sealed class BranchEngine : IAsyncDisposable
 
         try
         {
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
             await AnnounceAsync(state, batch, cancellationToken).ConfigureAwait(false);
+            metrics.Observe("engine_announce_ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

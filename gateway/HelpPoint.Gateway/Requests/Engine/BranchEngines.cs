@@ -42,6 +42,7 @@ public sealed class BranchEngines : IAsyncDisposable
         RoutingSettings settings,
         StoreChanges changes,
         IBranchOwnership ownership,
+        Mqtt.GatewayMetrics metrics,
         ILogger<BranchEngines> logger)
     {
         _ownership = ownership;
@@ -50,7 +51,7 @@ public sealed class BranchEngines : IAsyncDisposable
         _duty = duty;
         _requests = requests;
         _announcer = announcer;
-        _services = new EngineServices(log, requests, announcer, time, settings, _index, logger);
+        _services = new EngineServices(log, requests, announcer, time, settings, _index, metrics, logger);
         changes.BranchChanged += branch =>
         {
             if (_engines.TryGetValue(branch.Id, out var engine))

@@ -18,13 +18,15 @@ public sealed class EfEventLog : IEventLog, IAsyncDisposable
 {
     private const int MaxCommitsPerTransaction = 512;
     private readonly DbFactory _factory;
+    private readonly Mqtt.GatewayMetrics _metrics;
     private readonly ILogger<EfEventLog> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public EfEventLog(DbFactory factory, ILogger<EfEventLog> logger)
+    public EfEventLog(DbFactory factory, Mqtt.GatewayMetrics metrics, ILogger<EfEventLog> logger)
     {
         _factory = factory;
+        _metrics = metrics;
         _logger = logger;
         _writer = Task.Run(WriteLoopAsync);
     }
@@ -87,7 +89,10 @@ public sealed class EfEventLog : IEventLog, IAsyncDisposable
 
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await _factory.WriteAsync(db => WriteAsync(db, batch), CancellationToken.None).ConfigureAwait(false);
+                _metrics.Observe("event_log_transaction_ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                _metrics.Observe("event_log_batches_per_transaction", batch.Count);
                 foreach (var p in batch)
                 {
                     p.Done.TrySetResult();

@@ -12,6 +12,7 @@ internal sealed record EngineServices(
     TimeProvider Time,
     RoutingSettings Settings,
     EngineIndex Index,
+    Mqtt.GatewayMetrics Metrics,
     ILogger Logger);
 
 /// <summary>
