@@ -117,6 +117,8 @@ public sealed class RoutingScene : IAsyncDisposable
     /// <summary>Event types received so far by <paramref name="user"/> (drains the inbox).</summary>
     public List<StaffEvent> Drain(string user)
     {
+        // The engines send their outputs beside their next batch: wait until what was decided so far is out.
+        Gateway.Get<BranchEngines>().FlushAsync().GetAwaiter().GetResult();
         var events = new List<StaffEvent>();
         while (_inboxes[user].Reader.TryRead(out var evt))
         {

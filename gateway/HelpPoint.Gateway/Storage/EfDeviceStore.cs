@@ -28,27 +28,18 @@ public sealed class EfDeviceStore(DbFactory factory) : IDeviceStore
             return await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
-    public Task<bool> RecordStatusAsync(string id, DeviceStatus status, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        factory.WriteBatchedAsync(async db =>
-        {
-            var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
-            if (device is null)
-            {
-                return false;
-            }
-
-            device.Online = status.Online;
-            device.LastSeen = at;
-            if (status.Online)
-            {
-                device.Firmware = status.Firmware ?? device.Firmware;
-                device.UptimeS = status.UptimeS ?? device.UptimeS;
-                device.Rssi = status.Rssi ?? device.Rssi;
-                device.FreeHeap = status.FreeHeap ?? device.FreeHeap;
-                device.Queued = status.Queued ?? device.Queued;
-            }
-
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
+    /// <summary>One UPDATE per heartbeat (no read first): heartbeats from thousands of help points share the write path with requests.</summary>
+    public async Task<bool> RecordStatusAsync(string id, DeviceStatus status, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await factory.WriteBatchedAsync(db => status.Online
+            ? db.Devices.Where(d => d.Id == id).ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.Online, true)
+                .SetProperty(d => d.LastSeen, at)
+                .SetProperty(d => d.Firmware, d => status.Firmware ?? d.Firmware)
+                .SetProperty(d => d.UptimeS, d => status.UptimeS ?? d.UptimeS)
+                .SetProperty(d => d.Rssi, d => status.Rssi ?? d.Rssi)
+                .SetProperty(d => d.FreeHeap, d => status.FreeHeap ?? d.FreeHeap)
+                .SetProperty(d => d.Queued, d => status.Queued ?? d.Queued), cancellationToken)
+            : db.Devices.Where(d => d.Id == id).ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.Online, false)
+                .SetProperty(d => d.LastSeen, at), cancellationToken), cancellationToken).ConfigureAwait(false) > 0;
 }

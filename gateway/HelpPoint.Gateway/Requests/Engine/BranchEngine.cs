@@ -34,6 +34,8 @@ internal sealed class BranchEngine : IAsyncDisposable
     private readonly ITimer _wake;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly Task _pump;
+    private readonly Channel<BatchOutputs> _outputs = Channel.CreateUnbounded<BatchOutputs>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private BranchQueueState? _state;
     private HashSet<string> _dutyRows = new(StringComparer.Ordinal);
     private DateOnly? _counterDay;
@@ -46,6 +48,7 @@ internal sealed class BranchEngine : IAsyncDisposable
         _services = services;
         _wake = services.Time.CreateTimer(_ => _inbox.Writer.TryWrite(new TickJob()), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _loop = Task.Run(RunAsync);
+        _pump = Task.Run(PumpOutputsAsync);
     }
 
     public string Branch => _branch.Id;
@@ -58,9 +61,19 @@ internal sealed class BranchEngine : IAsyncDisposable
         _inbox.Writer.TryComplete();
         await _wake.DisposeAsync().ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
+        _outputs.Writer.TryComplete();
         try
         {
             await _loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        try
+        {
+            await _pump.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -207,22 +220,9 @@ internal sealed class BranchEngine : IAsyncDisposable
             read.Reply.TrySetResult(read.Read(state));
         }
 
-        try
-        {
-            started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await AnnounceAsync(state, batch, cancellationToken).ConfigureAwait(false);
-            metrics.Observe("engine_announce_ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Stored and answered; a device or phone that missed this gets it with the next change or a reconnect.
-            _services.Logger.LogWarning(ex, "Branch {Branch}: announcing a change failed", Branch);
-        }
-
-        foreach (var done in batch.Done)
-        {
-            done.TrySetResult();
-        }
+        // Stored and answered; telling the world happens beside the next batch. Ticks and control jobs complete once their
+        // outputs are out, so a test (or a takeover) that waits for them sees the devices told.
+        _outputs.Writer.TryWrite(new BatchOutputs(CollectOutputs(state, batch), batch.Done));
 
         Rewake(state, now);
     }
@@ -348,14 +348,19 @@ internal sealed class BranchEngine : IAsyncDisposable
         };
     }
 
-    private async Task AnnounceAsync(BranchQueueState state, Batch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the world must be told after a batch, worked out from the state now (cheap) and sent by the output pump (I/O),
+    /// so the next batch need not wait for the broker or the live views. One pump per engine keeps the order.
+    /// </summary>
+    private List<Func<IAnnouncer, CancellationToken, ValueTask>> CollectOutputs(BranchQueueState state, Batch batch)
     {
-        var announcer = _services.Announcer;
+        var outputs = new List<Func<IAnnouncer, CancellationToken, ValueTask>>();
         foreach (var id in batch.Visible)
         {
             if (state.Find(id) is { } changed)
             {
-                await announcer.RequestChangedAsync(changed.Copy(), cancellationToken).ConfigureAwait(false);
+                var copy = changed.Copy();
+                outputs.Add((a, ct) => a.RequestChangedAsync(copy, ct));
             }
         }
 
@@ -363,18 +368,18 @@ internal sealed class BranchEngine : IAsyncDisposable
         {
             if (Notice(state, e) is { } notice)
             {
-                await announcer.StaffNoticeAsync(notice, cancellationToken).ConfigureAwait(false);
+                outputs.Add((a, ct) => a.StaffNoticeAsync(notice, ct));
             }
         }
 
         foreach (var rejected in batch.Rejected)
         {
-            await announcer.TicketAsync(rejected, cancellationToken).ConfigureAwait(false);
+            outputs.Add((a, ct) => a.TicketAsync(rejected, ct));
         }
 
         if (!batch.Changed && !batch.AnnounceAll && batch.ForceTicket.Count == 0)
         {
-            return;
+            return outputs;
         }
 
         // Each help point shows its latest request; only those whose ticket text changed are sent.
@@ -385,7 +390,7 @@ internal sealed class BranchEngine : IAsyncDisposable
             {
                 var ticket = BranchQueue.TicketOf(state, r);
                 _lastTicket[r.Device] = ticket;
-                await announcer.TicketAsync(ticket, cancellationToken).ConfigureAwait(false);
+                outputs.Add((a, ct) => a.TicketAsync(ticket, ct));
             }
         }
 
@@ -401,7 +406,7 @@ internal sealed class BranchEngine : IAsyncDisposable
                 if (batch.AnnounceAll || !_lastTicket.TryGetValue(ticket.Device, out var last) || last != ticket)
                 {
                     _lastTicket[ticket.Device] = ticket;
-                    await announcer.TicketAsync(ticket, cancellationToken).ConfigureAwait(false);
+                    outputs.Add((a, ct) => a.TicketAsync(ticket, ct));
                 }
             }
 
@@ -409,7 +414,37 @@ internal sealed class BranchEngine : IAsyncDisposable
             if (batch.AnnounceAll || _lastBoard is null || !_lastBoard.SameAs(board))
             {
                 _lastBoard = board;
-                await announcer.BoardAsync(Branch, board, cancellationToken).ConfigureAwait(false);
+                var branch = Branch;
+                outputs.Add((a, ct) => a.BoardAsync(branch, board, ct));
+            }
+        }
+
+        return outputs;
+    }
+
+    /// <summary>Sends each batch's outputs in order; a failed send is logged (the next change or a reconnect repairs it).</summary>
+    private async Task PumpOutputsAsync()
+    {
+        var stop = _stop.Token;
+        await foreach (var outputs in _outputs.Reader.ReadAllAsync(stop).ConfigureAwait(false))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            foreach (var send in outputs.Outputs)
+            {
+                try
+                {
+                    await send(_services.Announcer, stop).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!stop.IsCancellationRequested)
+                {
+                    _services.Logger.LogWarning(ex, "Branch {Branch}: announcing a change failed", Branch);
+                }
+            }
+
+            _services.Metrics.Observe("engine_announce_ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            foreach (var done in outputs.Done)
+            {
+                done.TrySetResult();
             }
         }
     }
@@ -467,6 +502,9 @@ internal sealed class BranchEngine : IAsyncDisposable
             _wake.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
     }
+
+    /// <summary>One batch's outputs, and what waits for them to be sent.</summary>
+    private sealed record BatchOutputs(List<Func<IAnnouncer, CancellationToken, ValueTask>> Outputs, List<TaskCompletionSource> Done);
 
     /// <summary>What one batch did, gathered for its commit and its announcements.</summary>
     private sealed class Batch

@@ -235,6 +235,22 @@ public sealed class BranchEngines : IAsyncDisposable
         return (DeviceTicket?)await ReadAsync(engine, s => s.Find(id) is { } r ? BranchQueue.TicketOf(s, r) : null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Returns once every engine has sent out everything it decided so far (tickets, boards, live-view events).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var flushed = new List<Task>();
+        foreach (var engine in _engines.Values)
+        {
+            var job = new ControlJob();
+            if (engine.TryPost(job))
+            {
+                flushed.Add(job.Done.Task);
+            }
+        }
+
+        await Task.WhenAll(flushed).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Lets every engine do what is due at the clock's now (tests on a fake clock; engines also wake themselves).</summary>
     public async Task TickAsync(CancellationToken cancellationToken = default)
     {
