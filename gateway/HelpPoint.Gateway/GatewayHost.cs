@@ -106,6 +106,7 @@ public static class GatewayHost
 
         // Start order matters: schema first, then the broker (or the connection to it), then re-announcing state to devices.
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<HelpPoint.Gateway.Storage.Sqlite.SqliteCheckpointer>();
         if (external)
         {
             services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerClient>());

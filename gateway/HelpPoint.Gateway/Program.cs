@@ -13,6 +13,10 @@ if (AdminCli.IsCommand(args))
     return await AdminCli.RunAsync(args, Console.In, Console.Out, Console.Error);
 }
 
+// SQLite's asynchronous calls complete synchronously underneath, so every database call holds a pool thread while it runs;
+// a burst of presses must not wait for the thread pool to grow one thread at a time.
+ThreadPool.GetMinThreads(out var workers, out var completion);
+ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(completion, 64));
 await GatewayHost.Build(args).RunAsync();
 return 0;
 

@@ -38,6 +38,12 @@ internal sealed class BranchEngine : IAsyncDisposable
     private readonly Channel<BatchOutputs> _outputs = Channel.CreateUnbounded<BatchOutputs>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private BranchQueueState? _state;
     private HashSet<string> _dutyRows = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Per help point, the sequence number from which this engine has seen every request of the device: a press at or
+    /// above it that is not known is new (no lookup), even when presses arrive out of order.
+    /// </summary>
+    private readonly Dictionary<string, long> _completeFrom = new(StringComparer.Ordinal);
     private DateOnly? _counterDay;
     private BoardView? _lastBoard;
     private Branch _branch;
@@ -125,9 +131,14 @@ internal sealed class BranchEngine : IAsyncDisposable
         var restored = await _services.Log.LoadAsync(_branch, _services.Settings, _services.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         _dutyRows = new HashSet<string>(restored.DutyRows, StringComparer.Ordinal);
         _counterDay = restored.CounterDay;
-        foreach (var id in restored.State.Known.Keys)
+        _completeFrom.Clear();
+        foreach (var r in restored.State.Known.Values)
         {
-            _services.Index.RequestAt(id, Branch);
+            _services.Index.RequestAt(r.Id, Branch);
+            if (Sequence(r.Id) is { } seq)
+            {
+                _completeFrom[r.Device] = _completeFrom.TryGetValue(r.Device, out var from) ? Math.Min(from, seq) : seq;
+            }
         }
 
         foreach (var user in restored.State.Duty.Keys)
@@ -171,6 +182,11 @@ internal sealed class BranchEngine : IAsyncDisposable
                         foreach (var forgotten in state.Prune(now - ForgetFinishedAfter))
                         {
                             _services.Index.Forget(forgotten);
+                            var device = forgotten[..forgotten.LastIndexOf('-')];
+                            if (Sequence(forgotten) is { } gone && _completeFrom.TryGetValue(device, out var from) && from <= gone)
+                            {
+                                _completeFrom[device] = gone + 1;
+                            }
                         }
                     }
 
@@ -235,7 +251,9 @@ internal sealed class BranchEngine : IAsyncDisposable
             return;
         }
 
-        if (command is Press press && !MayBeOld(state, press))
+        var press = command as Press;
+        var seq = press is null ? null : Sequence(press.Id);
+        if (press is not null && seq is { } s && _completeFrom.TryGetValue(press.Device, out var from) && s >= from)
         {
             return;
         }
@@ -245,17 +263,11 @@ internal sealed class BranchEngine : IAsyncDisposable
             state.Adopt(stored);
             _services.Index.RequestAt(stored.Id, stored.Branch);
         }
-    }
-
-    /// <summary>A press is new without a lookup when its sequence number is above the device's latest known request.</summary>
-    private static bool MayBeOld(BranchQueueState state, Press press)
-    {
-        if (!state.LatestByDevice.TryGetValue(press.Device, out var latest))
+        else if (press is not null && seq is { } first && !_completeFrom.ContainsKey(press.Device))
         {
-            return true;
+            // The device's first press this engine sees: from here on every one of its requests passes through it.
+            _completeFrom[press.Device] = first;
         }
-
-        return !(Sequence(press.Id) is { } seq && Sequence(latest.Id) is { } last && seq > last);
     }
 
     private static long? Sequence(string id)

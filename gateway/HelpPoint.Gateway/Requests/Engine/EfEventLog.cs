@@ -85,6 +85,7 @@ public sealed class EfEventLog : IEventLog, IAsyncDisposable
             while (batch.Count < MaxCommitsPerTransaction && _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
+                _metrics.Observe("event_log_queued_ms", System.Diagnostics.Stopwatch.GetElapsedTime(pending.Enqueued).TotalMilliseconds);
             }
 
             try
@@ -157,5 +158,7 @@ public sealed class EfEventLog : IEventLog, IAsyncDisposable
         public EngineCommit Commit { get; } = commit;
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public long Enqueued { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
     }
 }

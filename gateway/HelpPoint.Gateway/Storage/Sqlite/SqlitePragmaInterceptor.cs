@@ -12,7 +12,8 @@ namespace HelpPoint.Gateway.Storage.Sqlite;
 internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
 {
     private static readonly ConditionalWeakTable<object, object> Applied = [];
-    private readonly string _sql = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+    // Checkpoints run in the background (SqliteCheckpointer), never inside a commit that a device is waiting for.
+    private readonly string _sql = $"PRAGMA synchronous={Validate(synchronous)}; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
 
     /// <summary>The statements run on every new connection.</summary>
     public string Sql => _sql;
