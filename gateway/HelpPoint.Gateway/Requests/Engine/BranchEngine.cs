@@ -367,6 +367,17 @@ internal sealed class BranchEngine : IAsyncDisposable
     private List<Func<IAnnouncer, CancellationToken, ValueTask>> CollectOutputs(BranchQueueState state, Batch batch)
     {
         var outputs = new List<Func<IAnnouncer, CancellationToken, ValueTask>>();
+        if (batch.AnnounceAll)
+        {
+            // After a start or a takeover: live views hear of every open request again, also those a dead owner stored
+            // but had not announced yet.
+            foreach (var open in state.Open)
+            {
+                var copy = open.Copy();
+                outputs.Add((a, ct) => a.RequestChangedAsync(copy, ct));
+            }
+        }
+
         foreach (var id in batch.Visible)
         {
             if (state.Find(id) is { } changed)
