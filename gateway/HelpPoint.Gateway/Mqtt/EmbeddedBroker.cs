@@ -74,6 +74,16 @@ public sealed class EmbeddedBroker(
         server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
         server.ClientConnectedAsync += ClientConnectedAsync;
         server.ClientDisconnectedAsync += ClientDisconnectedAsync;
+        server.ClientUnsubscribedTopicAsync += e =>
+        {
+            publisher.Unsubscribed(e.ClientId, e.TopicFilter);
+            return Task.CompletedTask;
+        };
+        server.SessionDeletedAsync += e =>
+        {
+            publisher.SessionDeleted(e.Id, e.SessionItems);
+            return Task.CompletedTask;
+        };
         await server.StartAsync().ConfigureAwait(false);
         _server = server;
         publisher.Attach(server);
@@ -181,11 +191,6 @@ public sealed class EmbeddedBroker(
 
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
-        if (e.SessionItems.Contains(EmbeddedBrokerPublisher.GatewayKey))
-        {
-            return;
-        }
-
         if (DeviceOf(e.SessionItems, e.UserName) is not { } device)
         {
             e.ProcessPublish = false;
@@ -236,6 +241,8 @@ public sealed class EmbeddedBroker(
     {
         if (DeviceOf(e.SessionItems, e.UserName) is { } device && Topics.MaySubscribe(device, e.TopicFilter.Topic))
         {
+            // Known before the subscription takes effect, so no ticket published meanwhile is missed (see EmbeddedBrokerPublisher).
+            publisher.Subscribing(e.ClientId, e.SessionItems, e.TopicFilter);
             return Task.CompletedTask;
         }
 

@@ -1,37 +1,127 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using MQTTnet;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace HelpPoint.Gateway.Mqtt;
 
-/// <summary>Publishes the gateway's messages by injecting them into the embedded broker (no network hop, not subject to device rules).</summary>
+/// <summary>
+/// Publishes the gateway's messages into the embedded broker (no network hop, not subject to device rules), straight to
+/// the sessions subscribed to the topic.
+/// </summary>
+/// <remarks>
+/// The broker's own dispatch checks every session's subscriptions for every message: with a thousand connected help
+/// points that is a thousand checks per ticket. In the embedded broker only devices connect and they may subscribe only to
+/// exact topics (no wildcards, see <see cref="Topics.MaySubscribe"/>), so the subscribers of a topic are known exactly: the
+/// broker tells us of each subscription (<see cref="Subscribing"/>, before it takes effect and before the retained message
+/// is sent to it) and of each unsubscription and deleted session. A message is stored as the topic's retained message
+/// first and then enqueued to each subscribed session, which is what the broker's dispatch does too. An entry belongs to
+/// one session (its items): after a clean start the client's new session is not sent what the old one subscribed to.
+/// </remarks>
 public sealed class EmbeddedBrokerPublisher : IMqttPublisher
 {
-    /// <summary>Session item that marks a message as the gateway's own.</summary>
-    public const string GatewayKey = "helppoint.gateway";
-    private const string GatewayClientId = "helppoint-gateway";
+    // Topic → client id → the subscribing session's items and the granted subscription.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Subscriber>> _subscribers = new(StringComparer.Ordinal);
 
-    private readonly Hashtable _gatewaySessionItems = new() { [GatewayKey] = true };
+    // Client id → its subscribed topics, to forget them when the session goes.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _topicsOf = new(StringComparer.Ordinal);
     private volatile MqttServer? _server;
 
     public bool IsReady => _server?.IsStarted == true;
 
     internal void Attach(MqttServer server) => _server = server;
 
-    internal void Detach() => _server = null;
+    internal void Detach()
+    {
+        _server = null;
+        _subscribers.Clear();
+        _topicsOf.Clear();
+    }
 
-    public Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken = default)
+    /// <summary>A session is about to subscribe to <paramref name="filter"/> (an exact topic, already allowed).</summary>
+    internal void Subscribing(string clientId, IDictionary sessionItems, MqttTopicFilter filter)
+    {
+        var qos = filter.QualityOfServiceLevel > MqttQualityOfServiceLevel.AtLeastOnce ? MqttQualityOfServiceLevel.AtLeastOnce : filter.QualityOfServiceLevel;
+        _subscribers.GetOrAdd(filter.Topic, _ => new(StringComparer.Ordinal))[clientId] = new Subscriber(sessionItems, qos, filter.RetainAsPublished);
+        _topicsOf.GetOrAdd(clientId, _ => new(StringComparer.Ordinal))[filter.Topic] = 0;
+    }
+
+    /// <summary>A session's subscription was refused or withdrawn.</summary>
+    internal void Unsubscribed(string clientId, string topic)
+    {
+        if (_subscribers.TryGetValue(topic, out var clients))
+        {
+            clients.TryRemove(clientId, out _);
+        }
+
+        if (_topicsOf.TryGetValue(clientId, out var topics))
+        {
+            topics.TryRemove(topic, out _);
+        }
+    }
+
+    /// <summary>A client's session was deleted: it no longer receives anything.</summary>
+    internal void SessionDeleted(string clientId, IDictionary sessionItems)
+    {
+        if (!_topicsOf.TryGetValue(clientId, out var topics))
+        {
+            return;
+        }
+
+        foreach (var topic in topics.Keys)
+        {
+            if (_subscribers.TryGetValue(topic, out var clients) && clients.TryGetValue(clientId, out var s) && ReferenceEquals(s.Items, sessionItems))
+            {
+                clients.TryRemove(KeyValuePair.Create(clientId, s));
+            }
+        }
+    }
+
+    public async Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken = default)
     {
         var server = _server ?? throw new InvalidOperationException("the embedded broker is not running");
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(topic)
-            .WithPayload(payload)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag(retain)
-            .Build();
-        return server.InjectApplicationMessage(
-            new InjectedMqttApplicationMessage(message) { SenderClientId = GatewayClientId, CustomSessionItems = _gatewaySessionItems },
-            cancellationToken);
+        MqttTopicValidator.ThrowIfInvalid(topic);
+        if (retain)
+        {
+            // An empty payload clears the topic's retained message (MQTT 3.3.1.3), and is still delivered to subscribers.
+            await server.UpdateRetainedMessageAsync(Message(topic, payload, MqttQualityOfServiceLevel.AtLeastOnce, retain: true)).ConfigureAwait(false);
+        }
+
+        if (!_subscribers.TryGetValue(topic, out var clients) || clients.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var (clientId, subscriber) in clients)
+        {
+            MqttSessionStatus session;
+            try
+            {
+                session = await server.GetSessionAsync(clientId).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                // No session any more (deleted between the check and now).
+                clients.TryRemove(KeyValuePair.Create(clientId, subscriber));
+                continue;
+            }
+
+            if (!ReferenceEquals(session.Items, subscriber.Items))
+            {
+                // The client started a new clean session: it has not subscribed (yet) in that one.
+                clients.TryRemove(KeyValuePair.Create(clientId, subscriber));
+                continue;
+            }
+
+            // As the broker's dispatch: the granted QoS, and the retain flag only where the subscription asked for it (MQTT 5).
+            session.TryEnqueueApplicationMessage(Message(topic, payload, subscriber.Qos, retain && subscriber.RetainAsPublished), out _);
+        }
     }
+
+    private static MqttApplicationMessage Message(string topic, byte[] payload, MqttQualityOfServiceLevel qos, bool retain) =>
+        new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).WithRetainFlag(retain).Build();
+
+    private sealed record Subscriber(IDictionary Items, MqttQualityOfServiceLevel Qos, bool RetainAsPublished);
 }
