@@ -32,5 +32,20 @@ public sealed class Branch
 
     public DateOnly LocalDayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    /// <summary>The branch's time zone (looked up once per id: the system lookup takes a global lock).</summary>
+    public TimeZoneInfo TimeZone
+    {
+        get
+        {
+            var zone = _zone;
+            if (zone is null || !string.Equals(zone.Id, TimeZoneId, StringComparison.Ordinal))
+            {
+                zone = _zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+            }
+
+            return zone;
+        }
+    }
+
+    private TimeZoneInfo? _zone;
 }

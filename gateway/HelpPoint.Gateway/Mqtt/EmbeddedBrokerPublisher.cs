@@ -22,11 +22,10 @@ namespace HelpPoint.Gateway.Mqtt;
 /// </remarks>
 public sealed class EmbeddedBrokerPublisher : IMqttPublisher
 {
-    // Topic → client id → the subscribing session's items and the granted subscription.
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Subscriber>> _subscribers = new(StringComparer.Ordinal);
-
-    // Client id → its subscribed topics, to forget them when the session goes.
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _topicsOf = new(StringComparer.Ordinal);
+    // Topic → its subscribers (most topics have one: a device's own), and client id → its topics, to forget them when the
+    // session goes. Small arrays replaced whole on change: ten thousand help points cost ten thousand of them, not dictionaries.
+    private readonly ConcurrentDictionary<string, Subscriber[]> _subscribers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _topicsOf = new(StringComparer.Ordinal);
     private volatile MqttServer? _server;
 
     public bool IsReady => _server?.IsStarted == true;
@@ -44,37 +43,38 @@ public sealed class EmbeddedBrokerPublisher : IMqttPublisher
     internal void Subscribing(string clientId, IDictionary sessionItems, MqttTopicFilter filter)
     {
         var qos = filter.QualityOfServiceLevel > MqttQualityOfServiceLevel.AtLeastOnce ? MqttQualityOfServiceLevel.AtLeastOnce : filter.QualityOfServiceLevel;
-        _subscribers.GetOrAdd(filter.Topic, _ => new(StringComparer.Ordinal))[clientId] = new Subscriber(sessionItems, qos, filter.RetainAsPublished);
-        _topicsOf.GetOrAdd(clientId, _ => new(StringComparer.Ordinal))[filter.Topic] = 0;
+        var subscriber = new Subscriber(clientId, sessionItems, qos, filter.RetainAsPublished);
+        _subscribers.AddOrUpdate(filter.Topic, _ => [subscriber], (_, all) => [.. all.Where(s => s.ClientId != clientId), subscriber]);
+        _topicsOf.AddOrUpdate(clientId, _ => [filter.Topic], (_, topics) => topics.Contains(filter.Topic) ? topics : [.. topics, filter.Topic]);
     }
 
-    /// <summary>A session's subscription was refused or withdrawn.</summary>
-    internal void Unsubscribed(string clientId, string topic)
-    {
-        if (_subscribers.TryGetValue(topic, out var clients))
-        {
-            clients.TryRemove(clientId, out _);
-        }
-
-        if (_topicsOf.TryGetValue(clientId, out var topics))
-        {
-            topics.TryRemove(topic, out _);
-        }
-    }
+    /// <summary>A session's subscription was withdrawn.</summary>
+    internal void Unsubscribed(string clientId, string topic) => Remove(topic, s => s.ClientId == clientId);
 
     /// <summary>A client's session was deleted: it no longer receives anything.</summary>
     internal void SessionDeleted(string clientId, IDictionary sessionItems)
     {
-        if (!_topicsOf.TryGetValue(clientId, out var topics))
+        // A stale entry left by a race here is harmless: a publish drops it when the session is not the subscriber's.
+        if (_topicsOf.TryRemove(clientId, out var topics))
         {
-            return;
-        }
-
-        foreach (var topic in topics.Keys)
-        {
-            if (_subscribers.TryGetValue(topic, out var clients) && clients.TryGetValue(clientId, out var s) && ReferenceEquals(s.Items, sessionItems))
+            foreach (var topic in topics)
             {
-                clients.TryRemove(KeyValuePair.Create(clientId, s));
+                Remove(topic, s => s.ClientId == clientId && ReferenceEquals(s.Items, sessionItems));
+            }
+        }
+    }
+
+    private void Remove(string topic, Func<Subscriber, bool> which)
+    {
+        while (_subscribers.TryGetValue(topic, out var all) && all.Any(which))
+        {
+            var left = all.Where(s => !which(s)).ToArray();
+            var replaced = left.Length == 0
+                ? _subscribers.TryRemove(KeyValuePair.Create(topic, all))
+                : _subscribers.TryUpdate(topic, left, all);
+            if (replaced)
+            {
+                return;
             }
         }
     }
@@ -89,29 +89,29 @@ public sealed class EmbeddedBrokerPublisher : IMqttPublisher
             await server.UpdateRetainedMessageAsync(Message(topic, payload, MqttQualityOfServiceLevel.AtLeastOnce, retain: true)).ConfigureAwait(false);
         }
 
-        if (!_subscribers.TryGetValue(topic, out var clients) || clients.IsEmpty)
+        if (!_subscribers.TryGetValue(topic, out var subscribers))
         {
             return;
         }
 
-        foreach (var (clientId, subscriber) in clients)
+        foreach (var subscriber in subscribers)
         {
             MqttSessionStatus session;
             try
             {
-                session = await server.GetSessionAsync(clientId).ConfigureAwait(false);
+                session = await server.GetSessionAsync(subscriber.ClientId).ConfigureAwait(false);
             }
             catch (InvalidOperationException)
             {
                 // No session any more (deleted between the check and now).
-                clients.TryRemove(KeyValuePair.Create(clientId, subscriber));
+                Remove(topic, s => ReferenceEquals(s, subscriber));
                 continue;
             }
 
             if (!ReferenceEquals(session.Items, subscriber.Items))
             {
                 // The client started a new clean session: it has not subscribed (yet) in that one.
-                clients.TryRemove(KeyValuePair.Create(clientId, subscriber));
+                Remove(topic, s => ReferenceEquals(s, subscriber));
                 continue;
             }
 
@@ -123,5 +123,5 @@ public sealed class EmbeddedBrokerPublisher : IMqttPublisher
     private static MqttApplicationMessage Message(string topic, byte[] payload, MqttQualityOfServiceLevel qos, bool retain) =>
         new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).WithRetainFlag(retain).Build();
 
-    private sealed record Subscriber(IDictionary Items, MqttQualityOfServiceLevel Qos, bool RetainAsPublished);
+    private sealed record Subscriber(string ClientId, IDictionary Items, MqttQualityOfServiceLevel Qos, bool RetainAsPublished);
 }
