@@ -59,6 +59,11 @@ public sealed class EmbeddedBroker(
         }
 
         var serverOptions = builder.Build();
+
+        // Each connection has its own packet writer: device messages are a few hundred bytes, so start small (it grows for a
+        // big board and shrinks back after) instead of 4 KiB per connection — 40 MB for ten thousand help points.
+        serverOptions.WriterBufferSize = 256;
+        serverOptions.WriterBufferSizeMax = 8192;
         if (address.Equals(IPAddress.Any))
         {
             serverOptions.DefaultEndpointOptions.BoundInterNetworkV6Address = IPAddress.IPv6Any;
