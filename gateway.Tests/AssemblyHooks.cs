@@ -7,5 +7,11 @@ namespace HelpPoint.Gateway.Tests;
 public static class AssemblyHooks
 {
     [AssemblyCleanup]
-    public static async Task CloseBrowserAsync() => await Chromium.CloseAsync();
+    public static async Task CleanUpAsync()
+    {
+        await Chromium.CloseAsync();
+
+        // Nothing a test started outlives the run.
+        await PostgresServer.StopAsync();
+    }
 }

@@ -47,7 +47,10 @@ public static class PostgresServer
                 throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinDir}); the README test command installs postgresql-15");
             }
 
-            _dataDir = Path.Combine(Path.GetTempPath(), "hp-pg-" + Guid.NewGuid().ToString("N"));
+            SweepLeftovers();
+
+            // The directory names this process, so a later run can stop a server whose run was killed before it could.
+            _dataDir = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
             Directory.CreateDirectory(_dataDir);
             var asRoot = Environment.UserName == "root";
             if (asRoot)
@@ -113,6 +116,59 @@ public static class PostgresServer
             {
                 // Left in /tmp: harmless.
             }
+        }
+    }
+
+    private const string Prefix = "hp-pg-";
+
+    /// <summary>Stops and removes servers of earlier runs whose process is gone (a run killed before its clean-up).</summary>
+    private static void SweepLeftovers()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            var name = Path.GetFileName(dir)[Prefix.Length..];
+            var dash = name.IndexOf('-', StringComparison.Ordinal);
+            if (dash <= 0 || !int.TryParse(name[..dash], System.Globalization.CultureInfo.InvariantCulture, out var owner) || IsAlive(owner))
+            {
+                continue;
+            }
+
+            var pidFile = Path.Combine(dir, "postmaster.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var postmaster) && IsAlive(postmaster))
+            {
+                try
+                {
+                    using var server = Process.GetProcessById(postmaster);
+                    server.Kill(entireProcessTree: true);
+                    server.WaitForExit(10_000);
+                }
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    // Gone meanwhile.
+                }
+            }
+
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Left in the temp directory: harmless.
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -35,4 +35,12 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return await scenario.RunAsync(new ScenarioArgs(args.Skip(1)), Console.Out, cancel.Token) ? 0 : 2;
+try
+{
+    return await scenario.RunAsync(new ScenarioArgs(args.Skip(1)), Console.Out, cancel.Token) ? 0 : 2;
+}
+finally
+{
+    // A PostgreSQL server started for the run does not outlive it.
+    await HelpPoint.Gateway.Tests.Support.PostgresServer.StopAsync();
+}
