@@ -172,6 +172,20 @@ public sealed class BranchEngines : IAsyncDisposable
         return reply.Error is { } error ? error : reply.Duty!;
     }
 
+    /// <summary>The host goes on a break (<paramref name="paused"/>) or back to taking requests; the shift goes on either way.</summary>
+    public async Task<Result<HostDuty>> SetPausedAsync(Actor actor, bool paused, CancellationToken cancellationToken = default)
+    {
+        if (await DutyBranchOfAsync(actor.UserName, cancellationToken).ConfigureAwait(false) is not { } branch
+            || await EngineAsync(branch, cancellationToken).ConfigureAwait(false) is not { } engine)
+        {
+            return DomainError.Conflict("you are not on duty");
+        }
+
+        QueueCommand command = paused ? new Pause(actor.UserName) : new Resume(actor.UserName);
+        var reply = await SendAsync(engine, new CommandJob(command), cancellationToken).ConfigureAwait(false);
+        return reply.Error is { } error ? error : reply.Duty!;
+    }
+
     /// <summary>Where <paramref name="user"/> is on duty now, if anywhere (as this gateway's engines know it).</summary>
     public string? DutyBranchOf(string user) => _index.DutyBranchOf(user);
 
