@@ -76,11 +76,20 @@ public sealed class Escalation_Tests
         var repeat = q.EventsOf(id, mark).Single();
         Assert.AreEqual(QueueEventKind.EscalationRepeated, repeat.Kind);
         CollectionAssert.AreEqual(new[] { "sara", "boss" }, repeat.Audience!.ToList());
-        Assert.AreEqual("escalation-repeated", repeat.Kind.ToWire());
+        Assert.AreEqual("escalated-again", repeat.Kind.ToWire());
         Assert.IsTrue(repeat.Kind.IsRequestFact(), "repeats are in the event log");
 
         q.Advance(Repeat);
         Assert.AreEqual(2, q.EventsOf(id, mark).Count(e => e.Kind == QueueEventKind.EscalationRepeated));
+    }
+
+    [TestMethod]
+    public void Every_fact_name_fits_the_event_logs_kind_column()
+    {
+        foreach (var kind in Enum.GetValues<QueueEventKind>())
+        {
+            Assert.IsTrue(kind.ToWire().Length <= 16, $"{kind.ToWire()} is longer than request_events.kind (16)");
+        }
     }
 
     [TestMethod]

@@ -75,7 +75,7 @@ public static class QueueEventKinds
         QueueEventKind.OfferTimeout => "offer-timeout",
         QueueEventKind.Declined => "declined",
         QueueEventKind.Escalated => "escalated",
-        QueueEventKind.EscalationRepeated => "escalation-repeated",
+        QueueEventKind.EscalationRepeated => "escalated-again",
         QueueEventKind.Accepted => "accepted",
         QueueEventKind.Released => "released",
         QueueEventKind.Done => "done",

@@ -204,6 +204,17 @@ internal sealed class BranchEngine : IAsyncDisposable
                         batch.Changed = true;
                     }
 
+                    if (k.Staff is { } staff)
+                    {
+                        var managers = state.Managers.Where(m => m != staff.UserName).ToList();
+                        if (staff.Role == HelpPoint.Domain.Staff.StaffRole.Manager && staff.Branches.Contains(Branch))
+                        {
+                            managers.Add(staff.UserName);
+                        }
+
+                        state.SetManagers(managers);
+                    }
+
                     batch.AnnounceAll |= k.AnnounceAll;
                     if (k.Rejected is { } rejected)
                     {

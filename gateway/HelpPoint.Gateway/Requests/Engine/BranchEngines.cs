@@ -59,6 +59,13 @@ public sealed class BranchEngines : IAsyncDisposable
                 engine.TryPost(new ControlJob { Settings = branch });
             }
         };
+        changes.StaffChanged += user =>
+        {
+            foreach (var engine in _engines.Values)
+            {
+                engine.TryPost(new ControlJob { Staff = user });
+            }
+        };
         ownership.Gained += branch => _ = TakeOverAsync(branch);
         ownership.Lost += branch => _ = GiveUpAsync(branch);
     }
