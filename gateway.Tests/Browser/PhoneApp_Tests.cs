@@ -122,6 +122,37 @@ public sealed class PhoneApp_Tests
     }
 
     [TestMethod]
+    public async Task A_host_takes_a_break_without_ending_the_shift_gets_no_offer_meanwhile_and_comes_back()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        var page = await Chromium.PhonePageAsync(gw.Http);
+
+        // English from the first paint: choosing it in the picker races the app's own first load of its texts.
+        await page.AddInitScriptAsync("localStorage.setItem('hp.uiLang', 'en')");
+        await page.GotoAsync("/");
+        await SignInAsync(page, "host1", "1111", "Sara");
+        await Assertions.Expect(page.GetByTestId("pause-toggle")).ToBeHiddenAsync();
+        await page.GetByTestId("duty-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("duty-state")).ToHaveTextAsync("On duty at demo");
+
+        await page.GetByTestId("pause-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("duty-state")).ToHaveTextAsync("On a break at demo: no offers until you are back");
+        await Assertions.Expect(page.GetByTestId("pause-toggle")).ToHaveTextAsync("Back from break");
+        await using var device = await gw.DeviceAsync();
+        await device.RequestAsync(1);
+        await Assertions.Expect(page.GetByTestId($"request-{Id}")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("offer")).ToBeHiddenAsync();
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("pause-toggle")).ToHaveTextAsync("Back from break");
+        await page.GetByTestId("pause-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("duty-state")).ToHaveTextAsync("On duty at demo");
+        await Assertions.Expect(page.GetByTestId("offer")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId($"request-{Id}")).ToHaveAttributeAsync("data-offered", "me");
+        await page.Context.CloseAsync();
+    }
+
+    [TestMethod]
     public async Task Two_hosts_racing_for_one_request_see_one_winner_and_a_clear_message_for_the_other()
     {
         await using var gw = await TestGateway.StartAsync();

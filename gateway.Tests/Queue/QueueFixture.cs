@@ -60,5 +60,26 @@ internal sealed class QueueFixture
         Do(new Tick());
     }
 
+    /// <summary>
+    /// Moves the clock as the engine's timer would: to each next deadline in turn, up to <paramref name="until"/>, with nobody
+    /// acting. Fails if a deadline is due but routing does nothing with it (the engine would spin).
+    /// </summary>
+    public void RunUntil(DateTimeOffset until)
+    {
+        while (BranchQueue.NextDeadline(State) is { } next && next <= until)
+        {
+            var before = Log.Count;
+            Now = next > Now ? next : Now;
+            Do(new Tick());
+            Assert.IsTrue(Log.Count > before || BranchQueue.NextDeadline(State) > Now, $"a deadline at {next:O} is due but nothing happens");
+        }
+
+        Now = until;
+        Do(new Tick());
+    }
+
+    /// <summary>The events about <paramref name="id"/> logged after the first <paramref name="skip"/> events.</summary>
+    public List<QueueEvent> EventsOf(string id, int skip = 0) => [.. Log.Skip(skip).Where(e => e.RequestId == id)];
+
     public List<QueueEventKind> KindsOf(string id) => [.. Log.Where(e => e.RequestId == id).Select(e => e.Kind)];
 }

@@ -21,6 +21,12 @@ public sealed class Branch
     /// <summary>Seconds an offer waits for an accept before the next host is tried.</summary>
     public int AcceptTimeoutS { get; set; } = 60;
 
+    /// <summary>
+    /// Seconds between the louder repeats of an escalated request: once every host has passed on it, it is offered to everyone
+    /// (hosts, the desk, the branch's managers) at once, and again every this many seconds until someone takes it.
+    /// </summary>
+    public int EscalationRepeatS { get; set; } = 120;
+
     /// <summary>The branch's service target: a request should be accepted within this many seconds (statistics).</summary>
     public int TargetAcceptS { get; set; } = 120;
 

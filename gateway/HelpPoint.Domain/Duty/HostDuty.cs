@@ -22,6 +22,9 @@ public sealed class HostDuty
     /// <summary>When the host was asked whether they are still on duty, if unanswered.</summary>
     public DateTimeOffset? PromptedAt { get; set; }
 
+    /// <summary>Since when the host is on a break (paused without ending the shift); null while taking requests. Paused hosts get no offers.</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+
     /// <summary>When this host last accepted a request; the fair-rotation key.</summary>
     public DateTimeOffset? LastAssignedAt { get; set; }
 

@@ -1,3 +1,4 @@
+using HelpPoint.Domain.Branches;
 using HelpPoint.Domain.Common;
 using HelpPoint.Domain.Duty;
 using HelpPoint.Domain.Requests;
@@ -12,6 +13,12 @@ namespace HelpPoint.Domain.Queue;
 /// and the queue's shape make due (offers, lapses, escalation, expiry at closing, duty checks). No I/O, no clock, no locks:
 /// the caller passes <c>now</c> and owns the state.
 /// </summary>
+/// <remarks>
+/// The escalation ladder of a waiting request: offered to one reachable host at a time (each for the branch's
+/// <see cref="Branch.AcceptTimeoutS"/>); when every reachable host has passed on it, offered to everyone at once (reachable
+/// hosts, the desk, the branch's managers); then again every <see cref="Branch.EscalationRepeatS"/> with a louder notice,
+/// until someone accepts, the visitor cancels, or the branch closes. No waiting request is ever without a next step.
+/// </remarks>
 public static class BranchQueue
 {
     /// <summary>The longest offline age a device may report (protocol v1: 7 days).</summary>
@@ -78,6 +85,8 @@ public static class BranchQueue
         StillHere s => state.Duty.ContainsKey(s.UserName)
             ? Decision.Of(new QueueEvent(QueueEventKind.Activity, now, s.UserName) { Host = s.UserName })
             : DomainError.Conflict("you are not on duty"),
+        Pause p => DecidePause(state, p.UserName, pause: true, now),
+        Resume r => DecidePause(state, r.UserName, pause: false, now),
         Tick => Decision.Nothing,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown command"),
     };
@@ -109,6 +118,14 @@ public static class BranchQueue
             case QueueEventKind.Activity:
                 Touch(state, e.Host!, e.At);
                 return;
+            case QueueEventKind.DutyPaused or QueueEventKind.DutyResumed:
+                if (state.Duty.TryGetValue(e.Host!, out var paused))
+                {
+                    paused.PausedAt = e.Kind == QueueEventKind.DutyPaused ? e.At : null;
+                }
+
+                Touch(state, e.Host!, e.At);
+                return;
         }
 
         var r = state.Find(e.RequestId!) ?? throw new InvalidOperationException($"{e.Kind} for unknown request {e.RequestId}");
@@ -129,6 +146,10 @@ public static class BranchQueue
                 break;
             case QueueEventKind.Escalated:
                 r.Escalated = true;
+                r.RepeatAt = e.Until;
+                break;
+            case QueueEventKind.EscalationRepeated:
+                r.RepeatAt = e.Until;
                 break;
             case QueueEventKind.Accepted:
                 r.State = RequestState.Assigned;
@@ -137,6 +158,7 @@ public static class BranchQueue
                 r.AssignedAt = e.At;
                 r.OfferedTo = null;
                 r.OfferExpiresAt = null;
+                r.RepeatAt = null;
                 if (state.Duty.TryGetValue(e.Host!, out var shift))
                 {
                     shift.LastAssignedAt = e.At;
@@ -179,6 +201,7 @@ public static class BranchQueue
             case QueueEventKind.Cancelled:
                 r.State = RequestState.Cancelled;
                 r.FinishedAt = e.At;
+                r.RepeatAt = null;
                 state.RemoveOpen(r);
                 break;
             case QueueEventKind.Expired:
@@ -186,6 +209,7 @@ public static class BranchQueue
                 r.FinishedAt = e.At;
                 r.OfferedTo = null;
                 r.OfferExpiresAt = null;
+                r.RepeatAt = null;
                 state.RemoveOpen(r);
                 break;
             case QueueEventKind.Feedback:
@@ -198,8 +222,9 @@ public static class BranchQueue
 
     /// <summary>
     /// One step of what is due now: requests still waiting at closing expire and unanswered duty checks end shifts; when
-    /// nothing of that is due, lapsed offers move on, waiting requests are offered, and requests every host has passed are
-    /// escalated to the desk. Empty when nothing is due.
+    /// nothing of that is due, lapsed offers move on, waiting requests are offered, requests every reachable host has passed
+    /// are offered to everyone at once, and escalated ones nobody took are offered to everyone again when their repeat is
+    /// due. Empty when nothing is due.
     /// </summary>
     public static IReadOnlyList<QueueEvent> Route(BranchQueueState state, DateTimeOffset now)
     {
@@ -254,6 +279,11 @@ public static class BranchQueue
             {
                 Consider(lapses);
             }
+            else if (r.Escalated)
+            {
+                // Without a repeat time (a row from before repeats existed), Route repeats it at once.
+                Consider(r.RepeatAt ?? r.ReceivedAt);
+            }
         }
 
         foreach (var d in state.Duty.Values)
@@ -282,11 +312,11 @@ public static class BranchQueue
 
             if (ReferenceEquals(r, request))
             {
-                return QueueProjection.TicketFor(request, position, state.HostsOnDuty, state.HandlingS);
+                return QueueProjection.TicketFor(request, position, state.HostsReachable, state.HandlingS);
             }
         }
 
-        return QueueProjection.TicketFor(request, null, state.HostsOnDuty, state.HandlingS);
+        return QueueProjection.TicketFor(request, null, state.HostsReachable, state.HandlingS);
     }
 
     /// <summary>What the branch's ticket displays show now.</summary>
@@ -541,6 +571,7 @@ public static class BranchQueue
             LastActivityAt = now,
             PromptedAt = null,
             LastAssignedAt = current?.LastAssignedAt ?? d.LastAssignedAt,
+            PausedAt = current?.PausedAt,
         };
         return Decision.Of(new QueueEvent(QueueEventKind.DutyStarted, now, d.Actor.UserName) { Host = d.Actor.UserName, Duty = shift });
     }
@@ -555,6 +586,7 @@ public static class BranchQueue
         var ended = current.Copy();
         ended.OnDuty = false;
         ended.PromptedAt = null;
+        ended.PausedAt = null;
         var events = new List<QueueEvent> { new(QueueEventKind.DutyEnded, now, why is null ? user : RouterActor) { Host = user, Duty = ended } };
 
         // A host who leaves must not keep visitors waiting for someone who is gone: their requests go to the front.
@@ -570,12 +602,15 @@ public static class BranchQueue
         return new Decision(null, events);
     }
 
-    /// <summary>Offers, lapses and escalations, as the old dispatcher did them, in queue order.</summary>
+    /// <summary>Offers, lapses, escalations and their repeats, in queue order.</summary>
     private static List<QueueEvent> Dispatch(BranchQueueState state, DateTimeOffset now)
     {
         var events = new List<QueueEvent>();
-        var hosts = state.Duty.Values.Where(d => !d.IsDesk).ToList();
+
+        // Paused hosts are on duty but get no offers; an offer they held lapses at once.
+        var hosts = state.Duty.Values.Where(d => !d.IsDesk && d.PausedAt is null).ToList();
         var onDuty = hosts.Select(h => h.UserName).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<string>? audience = null;
         HashSet<string>? helping = null;
         HashSet<string>? offering = null;
         foreach (var r in state.Open)
@@ -605,13 +640,54 @@ public static class BranchQueue
                     Until = now.AddSeconds(state.Branch.AcceptTimeoutS),
                 });
             }
-            else if (!r.Escalated && hosts.All(h => r.Tried.Contains(h.UserName)))
+            else if (!r.Escalated)
             {
-                events.Add(new QueueEvent(QueueEventKind.Escalated, now, RouterActor) { RequestId = r.Id });
+                // Everyone reachable has passed on it (or nobody is reachable): everyone is asked at once.
+                if (hosts.All(h => r.Tried.Contains(h.UserName)))
+                {
+                    audience ??= EscalationAudience(state, hosts);
+                    events.Add(new QueueEvent(QueueEventKind.Escalated, now, RouterActor) { RequestId = r.Id, Audience = audience, Until = now + RepeatInterval(state) });
+                }
+            }
+            else if (r.RepeatAt is not { } repeat || now >= repeat)
+            {
+                audience ??= EscalationAudience(state, hosts);
+                events.Add(new QueueEvent(QueueEventKind.EscalationRepeated, now, RouterActor) { RequestId = r.Id, Audience = audience, Until = now + RepeatInterval(state) });
             }
         }
 
         return events;
+    }
+
+    /// <summary>Who an escalation goes to: the reachable hosts, the desk users on duty and not paused, the branch's managers.</summary>
+    private static List<string> EscalationAudience(BranchQueueState state, List<HostDuty> reachableHosts)
+    {
+        var audience = reachableHosts.Select(h => h.UserName).ToList();
+        audience.AddRange(state.Duty.Values.Where(d => d.IsDesk && d.PausedAt is null).Select(d => d.UserName));
+        audience.AddRange(state.Managers.Where(m => !audience.Contains(m, StringComparer.Ordinal)));
+        return audience;
+    }
+
+    private static TimeSpan RepeatInterval(BranchQueueState state) => TimeSpan.FromSeconds(Math.Max(1, state.Branch.EscalationRepeatS));
+
+    private static Decision DecidePause(BranchQueueState state, string user, bool pause, DateTimeOffset now)
+    {
+        if (!state.Duty.TryGetValue(user, out var current))
+        {
+            return DomainError.Conflict("you are not on duty");
+        }
+
+        if ((current.PausedAt is not null) == pause)
+        {
+            // Already so: nothing changes (a double tap, a retried request).
+            return Decision.Nothing;
+        }
+
+        var shift = current.Copy();
+        shift.PausedAt = pause ? now : null;
+        shift.LastActivityAt = now;
+        shift.PromptedAt = null;
+        return Decision.Of(new QueueEvent(pause ? QueueEventKind.DutyPaused : QueueEventKind.DutyResumed, now, user) { Host = user, Duty = shift });
     }
 
     /// <summary>An offer counts while it has not lapsed and its host is still on duty.</summary>

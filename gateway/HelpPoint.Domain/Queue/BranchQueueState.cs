@@ -18,6 +18,7 @@ public sealed class BranchQueueState
     private readonly SortedDictionary<string, HostDuty> _duty = new(StringComparer.Ordinal);
     private readonly List<(string Id, double Seconds)> _handling = [];
     private readonly Dictionary<string, DateTimeOffset> _closesAt = new(StringComparer.Ordinal);
+    private List<string> _managers = [];
 
     public BranchQueueState(Branch branch, RoutingSettings settings)
     {
@@ -52,6 +53,12 @@ public sealed class BranchQueueState
 
     /// <summary>IT-hosts on duty (not the desk).</summary>
     public int HostsOnDuty => _duty.Values.Count(d => !d.IsDesk);
+
+    /// <summary>IT-hosts on duty and not on a break: those who get offers, and whom the wait estimate counts.</summary>
+    public int HostsReachable => _duty.Values.Count(d => !d.IsDesk && d.PausedAt is null);
+
+    /// <summary>The branch's managers (logins): told of escalations with everyone else. Empty when the branch has none.</summary>
+    public IReadOnlyList<string> Managers => _managers;
 
     /// <summary>Average seconds per visitor for wait estimates: recent handling times, or the branch default without history.</summary>
     public int HandlingS => _handling.Count == 0 ? Branch.DefaultHandlingS : (int)Math.Max(1, Math.Round(_handling.Average(h => h.Seconds)));
@@ -103,6 +110,10 @@ public sealed class BranchQueueState
         Hours = Parse(branch);
         _closesAt.Clear();
     }
+
+    /// <summary>The branch's managers changed (read with the rest of the state at a rebuild).</summary>
+    public void SetManagers(IEnumerable<string> managers) =>
+        _managers = managers.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>When a queued request expires: the first closing after it was received.</summary>
     public DateTimeOffset ClosesAt(HelpRequest request)

@@ -62,5 +62,11 @@ public sealed record DutyOff(string UserName, string? Why) : QueueCommand;
 /// <summary>The host answers "yes, still here".</summary>
 public sealed record StillHere(string UserName) : QueueCommand;
 
+/// <summary>The host goes on a break without ending the shift: no offers until <see cref="Resume"/>.</summary>
+public sealed record Pause(string UserName) : QueueCommand;
+
+/// <summary>A paused host takes requests again.</summary>
+public sealed record Resume(string UserName) : QueueCommand;
+
 /// <summary>Time passed: offers lapse, requests expire at closing, idle hosts are asked.</summary>
 public sealed record Tick : QueueCommand;

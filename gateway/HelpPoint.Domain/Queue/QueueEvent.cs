@@ -24,7 +24,7 @@ public sealed record QueueEvent(QueueEventKind Kind, DateTimeOffset At, string A
     /// <summary>The accepting host's display name.</summary>
     public string? HostName { get; init; }
 
-    /// <summary>When an offer lapses.</summary>
+    /// <summary>When an offer lapses; for an escalation, when it is repeated.</summary>
     public DateTimeOffset? Until { get; init; }
 
     /// <summary>The queue key a released request moves to.</summary>
@@ -41,6 +41,9 @@ public sealed record QueueEvent(QueueEventKind Kind, DateTimeOffset At, string A
 
     /// <summary>The shift as it is after a duty fact.</summary>
     public HostDuty? Duty { get; init; }
+
+    /// <summary>Who an escalation is offered to: the reachable hosts, the desk and the branch's managers.</summary>
+    public IReadOnlyList<string>? Audience { get; init; }
 
     /// <summary>An accept that took a request offered to someone else: that host's offer is withdrawn.</summary>
     public string? WithdrawnFrom { get; init; }

@@ -18,8 +18,11 @@ public enum QueueEventKind
     /// <summary>The offered host said "not now".</summary>
     Declined,
 
-    /// <summary>Every host on duty was tried: the information desk is alerted; the visitor keeps waiting.</summary>
+    /// <summary>Every reachable host passed on it: it is offered to everyone at once (hosts, desk, managers); the visitor keeps waiting.</summary>
     Escalated,
+
+    /// <summary>An escalated request nobody took is offered to everyone again, with a louder notice.</summary>
+    EscalationRepeated,
 
     /// <summary>A host took the request.</summary>
     Accepted,
@@ -53,6 +56,12 @@ public enum QueueEventKind
 
     /// <summary>A host did something (which also answers an open duty check).</summary>
     Activity,
+
+    /// <summary>A host on duty went on a break: no offers until they resume; the shift goes on.</summary>
+    DutyPaused,
+
+    /// <summary>A paused host takes requests again.</summary>
+    DutyResumed,
 }
 
 /// <summary>Maps <see cref="QueueEventKind"/> to the names the event log and the statistics use.</summary>
@@ -66,6 +75,7 @@ public static class QueueEventKinds
         QueueEventKind.OfferTimeout => "offer-timeout",
         QueueEventKind.Declined => "declined",
         QueueEventKind.Escalated => "escalated",
+        QueueEventKind.EscalationRepeated => "escalated-again",
         QueueEventKind.Accepted => "accepted",
         QueueEventKind.Released => "released",
         QueueEventKind.Done => "done",
@@ -77,6 +87,8 @@ public static class QueueEventKinds
         QueueEventKind.DutyEnded => "duty-ended",
         QueueEventKind.DutyPrompted => "duty-prompted",
         QueueEventKind.Activity => "activity",
+        QueueEventKind.DutyPaused => "duty-paused",
+        QueueEventKind.DutyResumed => "duty-resumed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

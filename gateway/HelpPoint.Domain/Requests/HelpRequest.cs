@@ -41,8 +41,11 @@ public sealed class HelpRequest
 
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>True once every on-duty host was offered the request without accepting, and the information desk was alerted.</summary>
+    /// <summary>True once every reachable on-duty host passed on the request and it was offered to everyone at once (hosts, desk, managers).</summary>
     public bool Escalated { get; set; }
+
+    /// <summary>When an escalated request that nobody took is offered to everyone again, with a louder notice.</summary>
+    public DateTimeOffset? RepeatAt { get; set; }
 
     /// <summary>The host the request is currently offered to, if any.</summary>
     public string? OfferedTo { get; set; }

@@ -18,8 +18,11 @@ public static class StaffNoticeKinds
     /// <summary>An offer was taken back (timed out, declined, or someone else accepted).</summary>
     public const string OfferWithdrawn = "offer-withdrawn";
 
-    /// <summary>Every host was tried: the information desk should step in.</summary>
+    /// <summary>Every reachable host passed on a request: it is offered to everyone at once (hosts, desk, managers).</summary>
     public const string Escalation = "escalation";
+
+    /// <summary>An escalated request still waits: offered to everyone again; phones ring louder than for an offer.</summary>
+    public const string EscalationRepeat = "escalation-repeat";
 
     /// <summary>A visitor pressed while nobody was on duty; they were sent to the desk.</summary>
     public const string Unstaffed = "unstaffed";

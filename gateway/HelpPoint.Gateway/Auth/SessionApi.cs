@@ -75,7 +75,7 @@ public static partial class SessionApi
         var actor = http.User.ToActor();
         var shift = await duty.FindAsync(actor.UserName, cancellationToken);
         return TypedResults.Ok(new MeResponse(actor.UserName, actor.DisplayName, actor.Role.ToName(),
-            shift is null ? null : new DutyResponse(shift.Branch, shift.OnDuty, shift.Languages, shift.Since)));
+            shift is null ? null : DutyResponse.From(shift)));
     }
 }
 
@@ -89,4 +89,7 @@ public sealed record SessionResponse(string Token, string User, string DisplayNa
 public sealed record MeResponse(string User, string DisplayName, string Role, DutyResponse? Duty);
 
 /// <summary>A host's shift as the API shows it.</summary>
-public sealed record DutyResponse(string Branch, bool OnDuty, IReadOnlyList<string> Languages, DateTimeOffset Since);
+public sealed record DutyResponse(string Branch, bool OnDuty, IReadOnlyList<string> Languages, DateTimeOffset Since, bool Paused = false)
+{
+    public static DutyResponse From(HostDuty shift) => new(shift.Branch, shift.OnDuty, shift.Languages, shift.Since, shift.OnDuty && shift.PausedAt is not null);
+}

@@ -121,6 +121,16 @@ public static class BranchesApi
             b.AcceptTimeoutS = timeout;
         }
 
+        if (body.EscalationRepeatS is { } repeat)
+        {
+            if (repeat is < 30 or > 3600)
+            {
+                return DomainProblems.Invalid("escalationRepeatS must be 30 to 3600");
+            }
+
+            b.EscalationRepeatS = repeat;
+        }
+
         if (body.TargetAcceptS is { } target)
         {
             if (target is < 10 or > 7200)
@@ -227,11 +237,11 @@ public static class BranchesApi
 
 /// <summary>A branch as the API shows it.</summary>
 public sealed record BranchView(
-    string Id, string Name, string TimeZone, IReadOnlyList<string> Languages, string OpeningHours, int AcceptTimeoutS, int TargetAcceptS, int DefaultHandlingS)
+    string Id, string Name, string TimeZone, IReadOnlyList<string> Languages, string OpeningHours, int AcceptTimeoutS, int TargetAcceptS, int DefaultHandlingS, int EscalationRepeatS)
 {
-    public static BranchView From(Branch b) => new(b.Id, b.Name, b.TimeZoneId, b.Languages, b.OpeningHours, b.AcceptTimeoutS, b.TargetAcceptS, b.DefaultHandlingS);
+    public static BranchView From(Branch b) => new(b.Id, b.Name, b.TimeZoneId, b.Languages, b.OpeningHours, b.AcceptTimeoutS, b.TargetAcceptS, b.DefaultHandlingS, b.EscalationRepeatS);
 }
 
 /// <summary>Body of <c>PUT /api/v1/branches/{branch}</c>: only the fields sent are changed.</summary>
 public sealed record BranchSettings(
-    string? Name, string? TimeZone, List<string>? Languages, string? OpeningHours, int? AcceptTimeoutS, int? TargetAcceptS, int? DefaultHandlingS);
+    string? Name, string? TimeZone, List<string>? Languages, string? OpeningHours, int? AcceptTimeoutS, int? TargetAcceptS, int? DefaultHandlingS, int? EscalationRepeatS = null);

@@ -1,3 +1,4 @@
+using HelpPoint.Domain.Common;
 using HelpPoint.Domain.Duty;
 using HelpPoint.Gateway.Auth;
 using HelpPoint.Gateway.Http;
@@ -6,13 +7,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HelpPoint.Gateway.Duty;
 
-/// <summary>Start and end a shift: <c>PUT /api/v1/me/duty</c>.</summary>
+/// <summary>Start and end a shift (<c>PUT /api/v1/me/duty</c>), and take a break within it (<c>PUT /api/v1/me/duty/pause</c>).</summary>
 public static class DutyApi
 {
     public static RouteGroupBuilder MapDutyApi(this RouteGroupBuilder api)
     {
         api.MapPut("/me/duty", SetAsync).RequireAuthorization(Policies.Helpers).WithSummary("Go on or off duty at a branch, with the languages you help in");
         api.MapPost("/me/duty/still-here", StillHereAsync).RequireAuthorization(Policies.Helpers).WithSummary("Answer \"are you still on duty?\" with yes");
+        api.MapPut("/me/duty/pause", PauseAsync).RequireAuthorization(Policies.Helpers)
+            .WithSummary("Go on a break without ending the shift (no offers meanwhile), or back to taking requests: {\"paused\":true|false}");
         return api;
     }
 
@@ -35,18 +38,41 @@ public static class DutyApi
             return result.Error!.ToProblem();
         }
 
-        var shift = result.Value!;
-        return TypedResults.Ok(new DutyResponse(shift.Branch, shift.OnDuty, shift.Languages, shift.Since));
+        return TypedResults.Ok(DutyResponse.From(result.Value!));
     }
 
     private static async Task<Results<Ok<DutyResponse>, ProblemHttpResult>> StillHereAsync(HttpContext http, BranchEngines duty, CancellationToken cancellationToken)
     {
         var result = await duty.StillHereAsync(http.User.ToActor(), cancellationToken);
-        return result.IsSuccess
-            ? TypedResults.Ok(new DutyResponse(result.Value!.Branch, result.Value.OnDuty, result.Value.Languages, result.Value.Since))
-            : result.Error!.ToProblem();
+        return result.IsSuccess ? TypedResults.Ok(DutyResponse.From(result.Value!)) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<DutyResponse>, ProblemHttpResult>> PauseAsync(
+        PauseRequest? body, HttpContext http, BranchEngines duty, BranchAccess access, CancellationToken cancellationToken)
+    {
+        if (body?.Paused is not { } paused)
+        {
+            return DomainProblems.Invalid("send {\"paused\":true} or {\"paused\":false}");
+        }
+
+        var actor = http.User.ToActor();
+        if (await duty.DutyBranchOfAsync(actor.UserName, cancellationToken) is not { } branch)
+        {
+            return DomainError.Conflict("you are not on duty").ToProblem();
+        }
+
+        if (!await access.MayAsync(http.User, branch, cancellationToken))
+        {
+            return BranchAccess.NotYours(branch).ToProblem();
+        }
+
+        var result = await duty.SetPausedAsync(actor, paused, cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(DutyResponse.From(result.Value!)) : result.Error!.ToProblem();
     }
 }
+
+/// <summary>Body of <c>PUT /api/v1/me/duty/pause</c>.</summary>
+public sealed record PauseRequest(bool? Paused);
 
 /// <summary>Body of <c>PUT /api/v1/me/duty</c>.</summary>
 public sealed record DutyRequest(string? Branch, bool? OnDuty, List<string>? Languages);

@@ -36,6 +36,7 @@ internal sealed class HelpRequestEntityTypeConfiguration : IEntityTypeConfigurat
         b.Property(r => r.Escalated).HasColumnName("escalated");
         b.Property(r => r.OfferedTo).HasColumnName("offered_to").HasMaxLength(64);
         b.Property(r => r.OfferExpiresAt).HasColumnName("offer_expires_at");
+        b.Property(r => r.RepeatAt).HasColumnName("repeat_at");
         b.Property(r => r.Tried).HasColumnName("tried").HasMaxLength(2000).HasConversion(ListConversion.Converter, ListConversion.Comparer);
         b.Property(r => r.Outcome).HasColumnName("outcome").HasMaxLength(16);
         b.Property(r => r.Version).HasColumnName("version").IsConcurrencyToken();
@@ -89,6 +90,7 @@ internal sealed class BranchEntityTypeConfiguration : IEntityTypeConfiguration<B
         b.Property(x => x.Languages).HasColumnName("languages").HasMaxLength(200).HasConversion(ListConversion.Converter, ListConversion.Comparer);
         b.Property(x => x.DefaultHandlingS).HasColumnName("default_handling_s");
         b.Property(x => x.AcceptTimeoutS).HasColumnName("accept_timeout_s");
+        b.Property(x => x.EscalationRepeatS).HasColumnName("escalation_repeat_s");
         b.Property(x => x.TargetAcceptS).HasColumnName("target_accept_s");
         b.Property(x => x.OpeningHours).HasColumnName("opening_hours").HasMaxLength(400);
         b.Ignore(x => x.TimeZone);
@@ -161,6 +163,7 @@ internal sealed class HostDutyEntityTypeConfiguration : IEntityTypeConfiguration
         b.Property(x => x.IsDesk).HasColumnName("is_desk");
         b.Property(x => x.LastActivityAt).HasColumnName("last_activity_at");
         b.Property(x => x.PromptedAt).HasColumnName("prompted_at");
+        b.Property(x => x.PausedAt).HasColumnName("paused_at");
         b.HasIndex(x => new { x.Branch, x.OnDuty }).HasDatabaseName("ix_duty_branch_on");
     }
 }

@@ -13,6 +13,7 @@ const state = {
   me: null,
   branch: null,
   onDuty: false,
+  paused: false,
   languages: [],
   branches: [],
   requests: new Map(),
@@ -136,17 +137,19 @@ function unlockAudio() {
   if (audio && audio.state === 'suspended') { audio.resume().catch(() => {}); }
 }
 
-function ring() {
-  if (navigator.vibrate) { navigator.vibrate([300, 120, 300, 120, 300]); }
+// A repeated escalation rings louder and longer than an offer: a visitor has waited through every step before it.
+function ring(loud = false) {
+  if (navigator.vibrate) { navigator.vibrate(loud ? [600, 150, 600, 150, 600, 150, 600] : [300, 120, 300, 120, 300]); }
   if (!audio) { return; }
   const start = audio.currentTime + 0.05;
-  for (let i = 0; i < 3; i++) {
+  const peak = loud ? 0.9 : 0.4;
+  for (let i = 0; i < (loud ? 6 : 3); i++) {
     const osc = audio.createOscillator();
     const gain = audio.createGain();
     osc.type = 'square';
     osc.frequency.value = i === 1 ? 1175 : 880;
     gain.gain.setValueAtTime(0.0001, start + i * 0.35);
-    gain.gain.exponentialRampToValueAtTime(0.4, start + i * 0.35 + 0.02);
+    gain.gain.exponentialRampToValueAtTime(peak, start + i * 0.35 + 0.02);
     gain.gain.exponentialRampToValueAtTime(0.0001, start + i * 0.35 + 0.28);
     osc.connect(gain).connect(audio.destination);
     osc.start(start + i * 0.35);
@@ -231,7 +234,11 @@ function renderDuty() {
   const toggle = $('duty-toggle');
   toggle.dataset.on = String(state.onDuty);
   toggle.textContent = state.onDuty ? t('duty.end') : t('duty.goOn');
-  $('duty-state').textContent = state.onDuty ? t('duty.on', { branch: state.branch }) : t('duty.off');
+  $('duty-state').textContent = !state.onDuty ? t('duty.off') : state.paused ? t('duty.paused', { branch: state.branch }) : t('duty.on', { branch: state.branch });
+  const pause = $('pause-toggle');
+  pause.hidden = !state.onDuty;
+  pause.dataset.paused = String(state.paused);
+  pause.textContent = state.paused ? t('duty.resume') : t('duty.pause');
   $('duty-form').hidden = state.onDuty;
 }
 
@@ -498,12 +505,13 @@ function startEvents() {
   });
   source.addEventListener('request', (e) => upsert(JSON.parse(e.data).data));
   source.addEventListener('board', () => {});
-  for (const kind of ['offer', 'offer-withdrawn', 'escalation', 'unstaffed']) {
+  for (const kind of ['offer', 'offer-withdrawn', 'escalation', 'escalation-repeat', 'unstaffed']) {
     source.addEventListener(kind, (e) => {
       const { data } = JSON.parse(e.data);
       if (data.request) { upsert(data.request); }
       const ticket = data.request ? data.request.ticket : '';
       if (kind === 'escalation') { notice(t('notice.escalation', { ticket })); ring(); }
+      if (kind === 'escalation-repeat') { notice(t('notice.escalationRepeat', { ticket })); ring(true); }
       if (kind === 'unstaffed') { notice(t('notice.unstaffed', { ticket })); }
       if (kind === 'offer-withdrawn' && data.request && data.request.state === 'queued') { notice(t('notice.withdrawn', { ticket })); }
     });
@@ -613,6 +621,7 @@ async function loadMe() {
     const me = await api('GET', '/api/v1/me');
     state.me = me;
     state.onDuty = Boolean(me.duty && me.duty.onDuty);
+    state.paused = Boolean(me.duty && me.duty.paused);
     state.branch = me.duty ? me.duty.branch : null;
     state.languages = me.duty ? me.duty.languages : [state.uiLang];
     try { state.branches = await api('GET', '/api/v1/branches'); } catch { state.branches = []; }
@@ -659,11 +668,23 @@ document.addEventListener('DOMContentLoaded', async () => {
     try {
       const duty = await api('PUT', '/api/v1/me/duty', { branch, onDuty: !state.onDuty, languages: state.onDuty ? state.languages : selectedLanguages() });
       state.onDuty = duty.onDuty;
+      state.paused = Boolean(duty.paused);
       state.languages = duty.languages;
       const branchChanged = duty.branch !== state.branch;
       state.branch = duty.branch;
       renderDuty();
       if (branchChanged || !state.events) { startEvents(); } else { renderQueue(); }
+    } catch (err) {
+      showError(err.message);
+    }
+  });
+
+  $('pause-toggle').addEventListener('click', async () => {
+    showError('');
+    try {
+      const duty = await api('PUT', '/api/v1/me/duty/pause', { paused: !state.paused });
+      state.paused = Boolean(duty.paused);
+      renderDuty();
     } catch (err) {
       showError(err.message);
     }

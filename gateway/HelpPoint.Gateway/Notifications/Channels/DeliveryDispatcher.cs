@@ -172,7 +172,7 @@ public sealed class DeliveryDispatcher(
         return notice.Kind switch
         {
             StaffNoticeKinds.Offer => current is { State: RequestState.Queued } && current.OfferedTo == user,
-            StaffNoticeKinds.Escalation => current is { State: RequestState.Queued },
+            StaffNoticeKinds.Escalation or StaffNoticeKinds.EscalationRepeat => current is { State: RequestState.Queued },
             StaffNoticeKinds.OfferWithdrawn => false,
             _ => true,
         };
@@ -203,6 +203,7 @@ public sealed class DeliveryDispatcher(
             StaffNoticeKinds.Offer => "offer",
             StaffNoticeKinds.OfferWithdrawn => "withdrawn",
             StaffNoticeKinds.Escalation => "escalation",
+            StaffNoticeKinds.EscalationRepeat => "escalationRepeat",
             StaffNoticeKinds.Unstaffed => "unstaffed",
             StaffNoticeKinds.FleetAlert => "fleetAlert",
             _ => "dutyCheck",
@@ -221,7 +222,7 @@ public sealed class DeliveryDispatcher(
             texts.Get(lang, "push.accept"),
             r is not null ? "request-" + r.Id : notice.Device is not null ? notice.Kind + "-" + notice.Device : notice.Kind,
             notice.Kind == StaffNoticeKinds.OfferWithdrawn ? 60 : ttl,
-            notice.Kind is StaffNoticeKinds.Offer or StaffNoticeKinds.Escalation or StaffNoticeKinds.FleetAlert,
+            notice.Kind is StaffNoticeKinds.Offer or StaffNoticeKinds.Escalation or StaffNoticeKinds.EscalationRepeat or StaffNoticeKinds.FleetAlert,
             token);
     }
 

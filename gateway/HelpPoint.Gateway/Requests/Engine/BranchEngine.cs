@@ -204,6 +204,17 @@ internal sealed class BranchEngine : IAsyncDisposable
                         batch.Changed = true;
                     }
 
+                    if (k.Staff is { } staff)
+                    {
+                        var managers = state.Managers.Where(m => m != staff.UserName).ToList();
+                        if (staff.Role == HelpPoint.Domain.Staff.StaffRole.Manager && staff.Branches.Contains(Branch))
+                        {
+                            managers.Add(staff.UserName);
+                        }
+
+                        state.SetManagers(managers);
+                    }
+
                     batch.AnnounceAll |= k.AnnounceAll;
                     if (k.Rejected is { } rejected)
                     {
@@ -356,6 +367,8 @@ internal sealed class BranchEngine : IAsyncDisposable
             DutyOn on => new EngineReply(null, null, state.Duty.GetValueOrDefault(on.Actor.UserName)?.Copy()),
             DutyOff off => new EngineReply(null, null, decision.Events.FirstOrDefault(e => e.Kind == QueueEventKind.DutyEnded)?.Duty?.Copy()),
             StillHere s => new EngineReply(null, null, state.Duty.GetValueOrDefault(s.UserName)?.Copy()),
+            Pause p => new EngineReply(null, null, state.Duty.GetValueOrDefault(p.UserName)?.Copy()),
+            Resume r => new EngineReply(null, null, state.Duty.GetValueOrDefault(r.UserName)?.Copy()),
             _ => new EngineReply(null, command.RequestId is { } id ? state.Find(id)?.Copy() : null, null),
         };
     }
@@ -485,7 +498,7 @@ internal sealed class BranchEngine : IAsyncDisposable
             }
         }
 
-        var hosts = state.HostsOnDuty;
+        var hosts = state.HostsReachable;
         var handling = state.HandlingS;
         foreach (var latest in state.LatestByDevice.Values)
         {
@@ -504,9 +517,10 @@ internal sealed class BranchEngine : IAsyncDisposable
             QueueEventKind.Offered => new StaffNotice(StaffNoticeKinds.Offer, state.Branch.Id, [e.Host!], Request()),
             QueueEventKind.OfferTimeout => new StaffNotice(StaffNoticeKinds.OfferWithdrawn, state.Branch.Id, [e.Host!], Request()),
             QueueEventKind.Accepted when e.WithdrawnFrom is { } other => new StaffNotice(StaffNoticeKinds.OfferWithdrawn, state.Branch.Id, [other], Request()),
-            // Everyone on duty has passed on it: the desk is told. Without a desk nobody is (an empty list would tell everyone,
-            // including the host who just handed it back); the queue still shows the request as needing the desk.
-            QueueEventKind.Escalated when Desk() is { Count: > 0 } desk => new StaffNotice(StaffNoticeKinds.Escalation, state.Branch.Id, desk, Request()),
+            // Everyone reachable has passed on it: it is offered to all of them, the desk and the managers at once, and again,
+            // louder, until someone takes it. An empty audience tells nobody (an empty list would mean everyone watching).
+            QueueEventKind.Escalated when e.Audience is { Count: > 0 } all => new StaffNotice(StaffNoticeKinds.Escalation, state.Branch.Id, all, Request()),
+            QueueEventKind.EscalationRepeated when e.Audience is { Count: > 0 } all => new StaffNotice(StaffNoticeKinds.EscalationRepeat, state.Branch.Id, all, Request()),
             QueueEventKind.Unstaffed => new StaffNotice(StaffNoticeKinds.Unstaffed, state.Branch.Id, Desk(), Request()),
             QueueEventKind.DutyPrompted => new StaffNotice(StaffNoticeKinds.DutyCheck, state.Branch.Id, [e.Host!], null),
             _ => null,
@@ -591,11 +605,12 @@ internal sealed class BranchEngine : IAsyncDisposable
                     }
                 }
 
-                if (e.Kind is QueueEventKind.Accepted or QueueEventKind.Activity or QueueEventKind.DutyStarted or QueueEventKind.DutyPrompted or QueueEventKind.DutyEnded)
+                if (e.Kind is QueueEventKind.Accepted or QueueEventKind.Activity or QueueEventKind.DutyStarted or QueueEventKind.DutyPrompted or QueueEventKind.DutyEnded
+                    or QueueEventKind.DutyPaused or QueueEventKind.DutyResumed)
                 {
                     var user = e.Host!;
                     Duty[user] = e.Kind == QueueEventKind.DutyEnded ? e.Duty : Duty.GetValueOrDefault(user);
-                    if (e.Kind is QueueEventKind.DutyStarted or QueueEventKind.DutyEnded)
+                    if (e.Kind is QueueEventKind.DutyStarted or QueueEventKind.DutyEnded or QueueEventKind.DutyPaused or QueueEventKind.DutyResumed)
                     {
                         Changed = true;
                     }

@@ -59,6 +59,13 @@ public sealed class BranchEngines : IAsyncDisposable
                 engine.TryPost(new ControlJob { Settings = branch });
             }
         };
+        changes.StaffChanged += user =>
+        {
+            foreach (var engine in _engines.Values)
+            {
+                engine.TryPost(new ControlJob { Staff = user });
+            }
+        };
         ownership.Gained += branch => _ = TakeOverAsync(branch);
         ownership.Lost += branch => _ = GiveUpAsync(branch);
     }
@@ -169,6 +176,20 @@ public sealed class BranchEngines : IAsyncDisposable
         }
 
         var reply = await SendAsync(engine, new CommandJob(new StillHere(actor.UserName)), cancellationToken).ConfigureAwait(false);
+        return reply.Error is { } error ? error : reply.Duty!;
+    }
+
+    /// <summary>The host goes on a break (<paramref name="paused"/>) or back to taking requests; the shift goes on either way.</summary>
+    public async Task<Result<HostDuty>> SetPausedAsync(Actor actor, bool paused, CancellationToken cancellationToken = default)
+    {
+        if (await DutyBranchOfAsync(actor.UserName, cancellationToken).ConfigureAwait(false) is not { } branch
+            || await EngineAsync(branch, cancellationToken).ConfigureAwait(false) is not { } engine)
+        {
+            return DomainError.Conflict("you are not on duty");
+        }
+
+        QueueCommand command = paused ? new Pause(actor.UserName) : new Resume(actor.UserName);
+        var reply = await SendAsync(engine, new CommandJob(command), cancellationToken).ConfigureAwait(false);
         return reply.Error is { } error ? error : reply.Duty!;
     }
 

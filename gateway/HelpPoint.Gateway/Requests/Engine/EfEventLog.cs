@@ -4,6 +4,7 @@ using HelpPoint.Domain.Duty;
 using HelpPoint.Domain.Queue;
 using HelpPoint.Domain.Requests;
 using HelpPoint.Domain.Routing;
+using HelpPoint.Domain.Staff;
 using HelpPoint.Gateway.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,12 @@ public sealed class EfEventLog : IEventLog, IAsyncDisposable
             var state = BranchQueueState.Restore(
                 branch, settings, [.. open, .. today], duty, day, counter?.Last ?? 0,
                 handled.Select(h => (h.Id, (h.FinishedAt!.Value - h.AssignedAt!.Value).TotalSeconds)));
+
+            // The branch's own managers are told of escalations; a manager of every branch (no branches listed) is not.
+            var managers = await db.Staff.AsNoTracking().Where(u => u.Role == StaffRole.Manager)
+                .Select(u => new { u.UserName, u.Branches })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            state.SetManagers(managers.Where(m => m.Branches.Contains(branch.Id)).Select(m => m.UserName));
             return new RestoredBranch(state, duty.Select(d => d.UserName).ToHashSet(StringComparer.Ordinal), counter is null ? null : day);
         }).ConfigureAwait(false);
     }

@@ -57,6 +57,9 @@ internal sealed class ControlJob : EngineJob
 
     public Branch? Settings { get; init; }
 
+    /// <summary>A staff user changed: they may have become, or stopped being, one of the branch's managers.</summary>
+    public HelpPoint.Domain.Staff.StaffUser? Staff { get; init; }
+
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override void Fail(Exception exception) => Done.TrySetException(exception);

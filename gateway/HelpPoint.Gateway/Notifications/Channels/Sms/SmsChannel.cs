@@ -19,7 +19,8 @@ public sealed class SmsChannel(IHttpClientFactory http, IOptions<NotificationOpt
     public bool IsFallback => true;
 
     public bool Handles(string kind) =>
-        kind is Domain.Requests.StaffNoticeKinds.Offer or Domain.Requests.StaffNoticeKinds.Escalation or Domain.Requests.StaffNoticeKinds.FleetAlert;
+        kind is Domain.Requests.StaffNoticeKinds.Offer or Domain.Requests.StaffNoticeKinds.Escalation or Domain.Requests.StaffNoticeKinds.EscalationRepeat
+            or Domain.Requests.StaffNoticeKinds.FleetAlert;
 
     public Task<IReadOnlyList<DeliveryTarget>> TargetsAsync(ChannelPreference preference, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DeliveryTarget>>(preference.SmsNumber is { } number ? [new DeliveryTarget(number, Mask(number))] : []);

@@ -37,6 +37,10 @@ namespace HelpPoint.Gateway.Storage.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("default_handling_s");
 
+                    b.Property<int>("EscalationRepeatS")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_repeat_s");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -166,6 +170,10 @@ namespace HelpPoint.Gateway.Storage.Postgres.Migrations
                     b.Property<bool>("OnDuty")
                         .HasColumnType("boolean")
                         .HasColumnName("on_duty");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paused_at");
 
                     b.Property<long?>("PromptedAt")
                         .HasColumnType("bigint")
@@ -365,6 +373,10 @@ namespace HelpPoint.Gateway.Storage.Postgres.Migrations
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("received_at");
+
+                    b.Property<long?>("RepeatAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("repeat_at");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -32,6 +32,10 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("default_handling_s");
 
+                    b.Property<int>("EscalationRepeatS")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalation_repeat_s");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -161,6 +165,10 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                     b.Property<bool>("OnDuty")
                         .HasColumnType("INTEGER")
                         .HasColumnName("on_duty");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paused_at");
 
                     b.Property<long?>("PromptedAt")
                         .HasColumnType("INTEGER")
@@ -356,6 +364,10 @@ namespace HelpPoint.Gateway.Storage.Sqlite.Migrations
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
+
+                    b.Property<long?>("RepeatAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeat_at");
 
                     b.Property<string>("State")
                         .IsRequired()
