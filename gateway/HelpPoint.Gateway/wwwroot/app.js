@@ -38,10 +38,16 @@ function t(key, values) {
   return text;
 }
 
+let textsWanted = 0;
+
 async function loadTexts(lang) {
+  // Only the latest choice is applied: a host who picks a language while the first texts are still loading keeps it.
+  const wanted = ++textsWanted;
   const response = await fetch(`/i18n/${encodeURIComponent(lang)}.json`);
   if (!response.ok) { throw new Error(`no texts for ${lang}`); }
-  state.texts = await response.json();
+  const texts = await response.json();
+  if (wanted !== textsWanted) { return; }
+  state.texts = texts;
   state.uiLang = lang;
   document.documentElement.lang = lang;
   localStorage.setItem('hp.uiLang', lang);
@@ -68,15 +74,18 @@ async function setupLanguages() {
   const codes = state.uiLanguages.map((l) => l.code);
   const saved = localStorage.getItem('hp.uiLang');
   const browser = (navigator.languages || [navigator.language || '']).map((l) => l.slice(0, 2)).find((l) => codes.includes(l));
-  await loadTexts(codes.includes(saved) ? saved : (browser || codes[0]));
+  const initial = codes.includes(saved) ? saved : (browser || codes[0]);
+  select.value = initial;
   select.addEventListener('change', async () => {
-    await loadTexts(select.value);
+    const chosen = select.value;
+    await loadTexts(chosen);
     renderAll();
     if (state.me) {
       // Notifications sent by the gateway follow the app's language.
-      api('PUT', '/api/v1/me/channels', { uiLang: select.value }).catch(() => {});
+      api('PUT', '/api/v1/me/channels', { uiLang: chosen }).catch(() => {});
     }
   });
+  await loadTexts(initial);
 }
 
 function categoryName(c) { return t(`category.${c}`); }
