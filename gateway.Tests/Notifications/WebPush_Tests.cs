@@ -124,7 +124,8 @@ public sealed class WebPush_Tests
         var attempts = await WaitForAttemptsAsync(gw, 1);
         Assert.AreEqual(("gone", status), (attempts[0].Outcome, attempts[0].Status));
         Assert.AreEqual(0, (await host.GetFromJsonAsync<JsonElement>("/api/v1/me/channels")).GetProperty("pushSubscriptions").GetInt32());
-        await device.RequestAsync(2);
+        await using var other = await gw.DeviceAsync("demo-hp-2");
+        await other.RequestAsync(1);
         await Task.Delay(300);
         Assert.HasCount(1, push.Requests, "nothing more is sent to a removed subscription");
     }
