@@ -205,6 +205,7 @@ public sealed class DeliveryDispatcher(
             StaffNoticeKinds.Escalation => "escalation",
             StaffNoticeKinds.Unstaffed => "unstaffed",
             StaffNoticeKinds.FleetAlert => "fleetAlert",
+            StaffNoticeKinds.DeviceThrottled => "deviceThrottled",
             _ => "dutyCheck",
         };
         var offer = notice.Kind == StaffNoticeKinds.Offer && r is not null;
