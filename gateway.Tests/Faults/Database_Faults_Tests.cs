@@ -11,6 +11,12 @@ namespace HelpPoint.Gateway.Tests.Faults;
 [TestClass]
 public sealed class Database_Faults_Tests
 {
+    private static async Task FinishAsync(HttpClient host, string id)
+    {
+        Assert.AreEqual(HttpStatusCode.OK, (await host.PostAsync($"/api/v1/requests/{id}/accept", null)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, (await host.PostAsync($"/api/v1/requests/{id}/done", null)).StatusCode);
+    }
+
     [TestMethod]
     [Timeout(120_000, CooperativeCancellation = true)]
     public async Task A_locked_database_makes_the_gateway_unhealthy_and_nothing_is_lost_when_it_is_released()
@@ -20,6 +26,7 @@ public sealed class Database_Faults_Tests
         using var anonymous = gw.Client();
         await using var device = new StubbornDevice(gw.MqttPort, "demo", "demo-hp-1", "demo-secret");
         Assert.IsNotNull(await device.PressUntilTicketAsync(1, "queued", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(3)));
+        await FinishAsync(host, "demo-hp-1-000001"); // one open request per help point: the next press is a new one
 
         // Someone (a backup tool, an admin's sqlite3 shell) takes an exclusive lock on the database file.
         await using var locker = new SqliteConnection($"Data Source={Path.Combine(gw.DataPath, "helppoint.db")};Pooling=False");
@@ -46,7 +53,8 @@ public sealed class Database_Faults_Tests
         await WaitForHealthAsync(anonymous, HttpStatusCode.OK, TimeSpan.FromSeconds(15));
         Assert.IsNotNull(await pressing, "the press made during the lock must be stored once the lock is gone");
         var queue = await host.GetFromJsonAsync<JsonElement>("/api/v1/branches/demo/queue");
-        CollectionAssert.AreEquivalent(new[] { "demo-hp-1-000001", "demo-hp-1-000002" }, queue.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "demo-hp-1-000002" }, queue.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToArray());
+        Assert.AreEqual(HelpPoint.Domain.Requests.RequestState.Done, (await gw.Get<HelpPoint.Domain.Requests.IRequestStore>().FindAsync("demo-hp-1-000001"))?.State, "the earlier request is kept as it was");
     }
 
     [TestMethod]
@@ -63,6 +71,7 @@ public sealed class Database_Faults_Tests
             using var anonymous = gw.Client();
             await using var device = new StubbornDevice(gw.MqttPort, "demo", "demo-hp-2", "demo-secret");
             Assert.IsNotNull(await device.PressUntilTicketAsync(1, "queued", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(3)));
+            await FinishAsync(host, "demo-hp-2-000001"); // one open request per help point: the next press is a new one
 
             // Something else fills the disk.
             var filler = Path.Combine(mount, "filler.bin");
@@ -75,7 +84,8 @@ public sealed class Database_Faults_Tests
             await WaitForHealthAsync(anonymous, HttpStatusCode.OK, TimeSpan.FromSeconds(10));
             Assert.IsNotNull(await pressing, "the press must be stored once there is space");
             var queue = await host.GetFromJsonAsync<JsonElement>("/api/v1/branches/demo/queue");
-            CollectionAssert.AreEquivalent(new[] { "demo-hp-2-000001", "demo-hp-2-000002" }, queue.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToArray());
+            CollectionAssert.AreEquivalent(new[] { "demo-hp-2-000002" }, queue.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToArray());
+            Assert.AreEqual(HelpPoint.Domain.Requests.RequestState.Done, (await gw.Get<HelpPoint.Domain.Requests.IRequestStore>().FindAsync("demo-hp-2-000001"))?.State, "the earlier request is kept as it was");
         }
         finally
         {

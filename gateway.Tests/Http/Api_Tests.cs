@@ -244,8 +244,16 @@ public sealed class Api_Tests
         using var manager = await gw.SignInAsync("manager", "demo-manager");
         await using var device = await gw.DeviceAsync();
         await device.SubscribeTicketAsync();
-        await device.RequestAsync(1, "swish");
-        await device.RequestAsync(2, "swish");
+        // One open request per help point: each visitor is helped before the next presses.
+        foreach (var (seq, category) in new[] { (1, "swish"), (2, "swish") })
+        {
+            await device.RequestAsync(seq, category);
+            var id = $"demo-hp-1-{seq:D6}";
+            Assert.IsNotNull(await device.WaitForTicketAsync(id, "queued"));
+            Assert.AreEqual(HttpStatusCode.OK, (await host.PostAsync($"/api/v1/requests/{id}/accept", null)).StatusCode);
+            Assert.AreEqual(HttpStatusCode.OK, (await host.PostAsync($"/api/v1/requests/{id}/done", null)).StatusCode);
+        }
+
         await device.RequestAsync(3, "print", lang: "ar");
         Assert.IsNotNull(await device.WaitForTicketAsync("demo-hp-1-000003", "queued"));
 

@@ -70,6 +70,11 @@ public sealed class Ingest_Tests
 
         await device.RequestAsync(42);
         await device.RequestAsync(42, ageMs: 5000);
+        Assert.IsNotNull(await device.WaitForTicketAsync("demo-hp-1-000042", "queued"));
+
+        // The visitor withdraws it and presses again (one open request per help point).
+        await device.PublishAsync("cancel", """{"id":"demo-hp-1-000042"}""");
+        Assert.IsNotNull(await device.WaitForTicketAsync("demo-hp-1-000042", "cancelled"));
         await device.RequestAsync(43);
 
         var second = await device.WaitForTicketAsync("demo-hp-1-000043", "queued");
@@ -82,7 +87,7 @@ public sealed class Ingest_Tests
             .Distinct().ToList();
         CollectionAssert.AreEqual(new[] { "1" }, tickets);
         var queue = await host.GetFromJsonAsync<JsonElement>("/api/v1/branches/demo/queue");
-        Assert.AreEqual(2, queue.GetArrayLength());
+        Assert.AreEqual(1, queue.GetArrayLength());
     }
 
     [TestMethod]

@@ -59,7 +59,7 @@ public sealed class Ntfy_And_Sms_Tests
         await using var push = await FakeHttpService.StartAsync();
         await using var gw = await TestGateway.StartWithAsync("--Notifications:Sms:Enabled=true", $"--Notifications:Sms:Url={sms.Url}sms",
             "--Notifications:Sms:Username=u123", "--Notifications:Sms:Password=p456", "--Notifications:Sms:From=Biblioteket",
-            "--Notifications:WebPush:AllowHttpEndpoints=true");
+            "--Notifications:WebPush:AllowHttpEndpoints=true", "--Notifications:WebPush:AllowPrivateEndpoints=true");
         using var host1 = await gw.HostOnDutyAsync("host1", "1111");
         Assert.AreEqual(HttpStatusCode.OK, (await host1.PutAsJsonAsync("/api/v1/me/channels", new { smsNumber = "+46 70 123 45 67" })).StatusCode);
         await using var device = await gw.DeviceAsync();

@@ -74,7 +74,7 @@ public sealed class WebPush_Tests
         var vapid = await NodeOracle.CallAsync("vapidKeys");
         var publicKey = vapid.GetProperty("publicKey").GetString()!;
         await using var gw = await TestGateway.StartOnAsync(provider, null,
-            "--Notifications:WebPush:AllowHttpEndpoints=true", "--Notifications:WebPush:Subject=mailto:it@library.example",
+            "--Notifications:WebPush:AllowHttpEndpoints=true", "--Notifications:WebPush:AllowPrivateEndpoints=true", "--Notifications:WebPush:Subject=mailto:it@library.example",
             $"--Notifications:WebPush:PublicKey={publicKey}", $"--Notifications:WebPush:PrivateKey={vapid.GetProperty("privateKey").GetString()}");
         using var host = await gw.HostOnDutyAsync("host1", "1111", "demo", "ar", "sv");
         Assert.AreEqual(publicKey, (await host.GetFromJsonAsync<JsonElement>("/api/v1/push/key")).GetProperty("publicKey").GetString());
@@ -112,7 +112,7 @@ public sealed class WebPush_Tests
     {
         await using var push = await FakeHttpService.StartAsync();
         push.DefaultStatus = status;
-        await using var gw = await TestGateway.StartWithAsync("--Notifications:WebPush:AllowHttpEndpoints=true");
+        await using var gw = await TestGateway.StartWithAsync("--Notifications:WebPush:AllowHttpEndpoints=true", "--Notifications:WebPush:AllowPrivateEndpoints=true");
         using var host = await gw.HostOnDutyAsync();
         await SubscribeAsync(host, push, "/push/gone");
         Assert.AreEqual(1, (await host.GetFromJsonAsync<JsonElement>("/api/v1/me/channels")).GetProperty("pushSubscriptions").GetInt32());
@@ -124,7 +124,8 @@ public sealed class WebPush_Tests
         var attempts = await WaitForAttemptsAsync(gw, 1);
         Assert.AreEqual(("gone", status), (attempts[0].Outcome, attempts[0].Status));
         Assert.AreEqual(0, (await host.GetFromJsonAsync<JsonElement>("/api/v1/me/channels")).GetProperty("pushSubscriptions").GetInt32());
-        await device.RequestAsync(2);
+        await using var other = await gw.DeviceAsync("demo-hp-2");
+        await other.RequestAsync(1);
         await Task.Delay(300);
         Assert.HasCount(1, push.Requests, "nothing more is sent to a removed subscription");
     }
@@ -134,7 +135,7 @@ public sealed class WebPush_Tests
     {
         await using var push = await FakeHttpService.StartAsync();
         push.Answer(503, 500);
-        await using var gw = await TestGateway.StartWithAsync("--Notifications:WebPush:AllowHttpEndpoints=true", "--Notifications:RetryDelayMs=50");
+        await using var gw = await TestGateway.StartWithAsync("--Notifications:WebPush:AllowHttpEndpoints=true", "--Notifications:WebPush:AllowPrivateEndpoints=true", "--Notifications:RetryDelayMs=50");
         using var host = await gw.HostOnDutyAsync();
         await SubscribeAsync(host, push, "/push/flaky");
         await using var device = await gw.DeviceAsync();

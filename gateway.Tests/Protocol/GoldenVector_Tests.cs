@@ -41,20 +41,23 @@ public sealed class GoldenVector_Tests
     [DynamicData(nameof(ValidInputCases))]
     public void Every_valid_device_vector_is_parsed_into_its_fields(string kind, string name)
     {
-        var payload = Vectors(kind)["valid"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == name)!["payload"]!;
+        var vector = Vectors(kind)["valid"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == name)!;
+        var payload = vector["payload"]!;
 
+        // A sequence number written with fewer (or more) zeros than the firmware's six digits is taken in its one spelling.
+        var id = vector["canonicalId"]?.GetValue<string>() ?? payload["id"]?.GetValue<string>();
         var parsed = ProtocolJson.Parse(kind, Encoding.UTF8.GetBytes(payload.ToJsonString()), Device);
 
         switch (parsed)
         {
             case RequestMessage r:
-                Assert.AreEqual(payload["id"]!.GetValue<string>(), r.Id);
+                Assert.AreEqual(id, r.Id);
                 Assert.AreEqual(payload["category"]!.GetValue<string>(), r.Category);
                 Assert.AreEqual(payload["lang"]?.GetValue<string>(), r.Lang);
                 Assert.AreEqual(payload["ageMs"]!.GetValue<long>(), r.AgeMs);
                 break;
             case CancelMessage c:
-                Assert.AreEqual(payload["id"]!.GetValue<string>(), c.Id);
+                Assert.AreEqual(id, c.Id);
                 break;
             case FeedbackMessage f:
                 Assert.AreEqual(payload["score"]!.GetValue<int>(), f.Score);

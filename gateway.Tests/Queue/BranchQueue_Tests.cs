@@ -57,6 +57,71 @@ public sealed class BranchQueue_Tests
     }
 
     [TestMethod]
+    public void A_help_point_with_an_open_request_gets_that_requests_ticket_for_a_new_press()
+    {
+        var q = new QueueFixture();
+        q.OnDuty(QueueFixture.Sara);
+        var first = q.Press();
+
+        // Waiting and offered, then being helped: open either way.
+        var flood = Enumerable.Range(2, 30).Select(n => q.Do(new Press("demo-hp-1", $"demo-hp-1-{n:D6}", "print", null, 0))).ToList();
+        Assert.IsTrue(q.Do(new Accept(QueueFixture.Sara, first)).IsSuccess);
+        var whileHelped = q.Do(new Press("demo-hp-1", "demo-hp-1-000040", "swish", null, 0));
+
+        foreach (var d in flood.Append(whileHelped))
+        {
+            Assert.IsTrue(d.IsSuccess, d.Error?.Message);
+            Assert.AreEqual(0, d.Events.Count, "no new request, no offer to any host");
+            Assert.IsTrue(d.ResendTicket);
+            Assert.AreEqual(first, d.Answer, "the device is told the ticket it already has");
+        }
+
+        Assert.AreEqual(1, q.State.Known.Count);
+        Assert.AreEqual(1, q.State.LastTicket);
+        Assert.AreEqual(1, q.Log.Count(e => e.Kind == QueueEventKind.Offered), "offered once");
+
+        // Another help point is not affected.
+        Assert.AreEqual("2", q.Get(q.Press(device: "demo-hp-2")).Ticket);
+    }
+
+    [TestMethod]
+    public void Once_the_open_request_ends_the_next_press_is_a_new_request()
+    {
+        var q = new QueueFixture();
+        q.OnDuty(QueueFixture.Sara);
+        var cancelled = q.Press();
+        Assert.IsTrue(q.Do(new DeviceCancel("demo-hp-1", cancelled)).IsSuccess);
+        var helped = q.Press();
+        Assert.AreNotEqual(cancelled, helped);
+        q.Do(new Accept(QueueFixture.Sara, helped));
+        q.Do(new Finish(QueueFixture.Sara, helped, null, null));
+
+        var next = q.Press();
+
+        Assert.AreEqual("3", q.Get(next).Ticket);
+        Assert.AreEqual(RequestState.Queued, q.Get(next).State);
+    }
+
+    [TestMethod]
+    public void A_replay_of_the_open_press_is_still_only_its_own_ticket()
+    {
+        var q = new QueueFixture();
+        q.OnDuty(QueueFixture.Sara);
+        var id = q.Press();
+        q.Do(new Press("demo-hp-1", "demo-hp-1-000099", "print", null, 0));
+
+        var replay = q.Do(new Press("demo-hp-1", id, "bankid", null, 0));
+        var refusedAgain = q.Do(new Press("demo-hp-1", "demo-hp-1-000099", "print", null, 0));
+
+        Assert.IsTrue(replay.ResendTicket);
+        Assert.IsNull(replay.Answer, "the same id is the same request");
+        Assert.AreEqual(0, replay.Events.Count);
+        Assert.AreEqual(id, refusedAgain.Answer, "a replay of a refused press is answered the same way");
+        Assert.AreEqual(0, refusedAgain.Events.Count);
+        Assert.IsNull(q.State.Find("demo-hp-1-000099"));
+    }
+
+    [TestMethod]
     public void Ticket_numbers_count_up_within_the_local_day_and_start_again_the_next_day()
     {
         var q = new QueueFixture();
@@ -66,9 +131,9 @@ public sealed class BranchQueue_Tests
 
         // 23:59:59 and 00:00:01 local time (UTC+1).
         q.Now = new DateTimeOffset(2026, 11, 23, 22, 59, 59, TimeSpan.Zero);
-        Assert.AreEqual("3", q.Get(q.Press()).Ticket);
+        Assert.AreEqual("3", q.Get(q.Press(device: "demo-hp-3")).Ticket);
         q.Now = new DateTimeOffset(2026, 11, 23, 23, 0, 1, TimeSpan.Zero);
-        Assert.AreEqual("1", q.Get(q.Press()).Ticket, "a new local day starts at 1");
+        Assert.AreEqual("1", q.Get(q.Press(device: "demo-hp-4")).Ticket, "a new local day starts at 1");
     }
 
     [TestMethod]

@@ -28,6 +28,8 @@ public sealed class Statement_Count_Tests
         // The device's first press is checked once against storage (it may be a resend from before a restart).
         await device.RequestAsync(1);
         Assert.IsNotNull(await device.WaitForTicketAsync("demo-hp-1-000001", "queued"));
+        await device.PublishAsync("cancel", """{"id":"demo-hp-1-000001"}""");
+        Assert.IsNotNull(await device.WaitForTicketAsync("demo-hp-1-000001", "cancelled"), "one open request per help point");
         StatementCounter.MarkHotPath();
 
         var before = counter.HotPath();

@@ -19,7 +19,7 @@ public sealed class Routing_Scenario_Tests
         await scene.OnDutyAsync(RoutingScene.Host2, "sv", "ar");
 
         var arabic = await scene.PressAsync("ar");
-        var english = await scene.PressAsync("en");
+        var english = await scene.PressAsync("en", device: "demo-hp-2");
 
         Assert.AreEqual("host2", (await scene.GetAsync(arabic)).OfferedTo);
         Assert.AreEqual("host1", (await scene.GetAsync(english)).OfferedTo);
@@ -81,7 +81,7 @@ public sealed class Routing_Scenario_Tests
         await scene.AcceptAsync(firstHost, first);
 
         // The busy host was assigned longer ago than the idle one never was, yet the free host gets it.
-        var second = await scene.PressAsync("sv");
+        var second = await scene.PressAsync("sv", device: "demo-hp-2");
 
         Assert.AreNotEqual(firstHost.UserName, (await scene.GetAsync(second)).OfferedTo);
     }
@@ -177,7 +177,7 @@ public sealed class Routing_Scenario_Tests
         await scene.OnDutyAsync(RoutingScene.Host1, "sv");
         var first = await scene.PressAsync("sv");
         await scene.AcceptAsync(RoutingScene.Host1, first);
-        var second = await scene.PressAsync("sv");
+        var second = await scene.PressAsync("sv", device: "demo-hp-2");
         await scene.OnDutyAsync(RoutingScene.Host2, "sv");
 
         Assert.IsTrue((await scene.Requests.ReleaseAsync(RoutingScene.Host1, first)).IsSuccess);
@@ -310,7 +310,7 @@ public sealed class Routing_Scenario_Tests
         }
 
         var waiting1 = await scene.PressAsync("sv", device: "demo-hp-2");
-        var waiting2 = await scene.PressAsync("sv", device: "demo-hp-2");
+        var waiting2 = await scene.PressAsync("sv", device: "demo-hp-3");
         var engines = scene.Requests;
 
         Assert.AreEqual(300, (await engines.TicketAsync(waiting1))!.WaitS, "1 visitor ahead of 5 min with one host");

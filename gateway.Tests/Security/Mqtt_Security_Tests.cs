@@ -1,9 +1,11 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using HelpPoint.Gateway.Mqtt;
 using HelpPoint.Gateway.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -32,6 +34,89 @@ public sealed class Mqtt_Security_Tests
         Assert.IsTrue(refused >= 200, $"only {refused} of 300 flood messages were refused");
         Assert.IsTrue(gw.Get<GatewayMetrics>().Get("mqtt_throttled", "demo-hp-1") >= 200, "the throttling must be counted per device");
         Assert.AreEqual(0, gw.Get<GatewayMetrics>().Get("mqtt_throttled", "demo-hp-2"));
+    }
+
+    [TestMethod]
+    public async Task A_device_with_an_open_request_gets_its_ticket_again_instead_of_filling_the_queue()
+    {
+        await using var gw = await TestGateway.StartAsync();
+        using var host = await gw.HostOnDutyAsync();
+        await using var device = await gw.DeviceAsync("demo-hp-1", mqtt5: true);
+        await device.SubscribeTicketAsync();
+        await device.RequestAsync(1);
+        Assert.IsNotNull(await device.WaitForTicketAsync("demo-hp-1-000001", "queued"));
+
+        // What a stolen device would do: new ids as fast as the rate limit lets it (each acknowledged after ingest).
+        for (var seq = 2; seq <= 20; seq++)
+        {
+            await device.RequestAsync(seq);
+        }
+
+        var queue = await host.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/branches/demo/queue");
+        Assert.AreEqual(1, queue.GetArrayLength(), "one open request per help point");
+        Assert.AreEqual("demo-hp-1-000001", queue[0].GetProperty("id").GetString());
+        Assert.AreEqual(19, gw.Get<GatewayMetrics>().Get("press_while_open", "demo-hp-1"));
+        List<System.Text.Json.JsonElement> Tickets() =>
+            [.. device.Received.Where(m => m.Topic == device.TicketTopic).Select(m => System.Text.Json.JsonDocument.Parse(m.Payload).RootElement)];
+        await WaitUntilAsync(() => Tickets().Count >= 20, "each press is answered with a ticket");
+        var tickets = Tickets();
+        Assert.IsTrue(tickets.All(t => t.GetProperty("id").GetString() == "demo-hp-1-000001" && t.GetProperty("ticket").GetString() == "1"),
+            "every answer is the open request's ticket: " + string.Join(" ", tickets.Select(t => t.GetProperty("id").GetString())));
+    }
+
+    [TestMethod]
+    public async Task A_throttled_device_is_reported_to_its_branchs_managers_at_most_once_in_five_minutes()
+    {
+        // The rate limiter and the alert both run on this clock: nothing refills or repeats unless the test moves it.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await using var gw = await TestGateway.StartAsync(s => s.AddSingleton<TimeProvider>(clock), extra: ["--Routing:TickMs=0"]);
+        using var manager = await gw.SignInAsync("manager", "demo-manager");
+        using var host = await gw.HostOnDutyAsync();
+        await using var managerView = SseListener.Start(gw.Http, manager.DefaultRequestHeaders.Authorization!.Parameter!);
+        await using var hostView = SseListener.Start(gw.Http, host.DefaultRequestHeaders.Authorization!.Parameter!);
+        await WaitUntilAsync(() => managerView.Connected && hostView.Connected, "the live views did not connect");
+        await using var flooder = await gw.DeviceAsync("demo-hp-1", mqtt5: true);
+        var metrics = gw.Get<GatewayMetrics>();
+
+        async Task<int> FloodAsync()
+        {
+            var results = await Task.WhenAll(Enumerable.Range(0, 150).Select(i => flooder.PublishAsync("status", $$"""{"online":true,"uptimeS":{{i}}}""")));
+            return results.Count(r => r.ReasonCode == MqttClientPublishReasonCode.QuotaExceeded);
+        }
+
+        Assert.IsTrue(await FloodAsync() > 0, "the flood is throttled");
+        await WaitUntilAsync(() => Notices(managerView).Count == 1, "the branch's manager was not told");
+        var notice = Notices(managerView).Single();
+        Assert.AreEqual("demo-hp-1", notice.GetProperty("device").GetString());
+        StringAssert.Contains(notice.GetProperty("detail").GetString(), "too many messages");
+
+        Assert.IsTrue(await FloodAsync() > 0, "still throttled");
+        Assert.AreEqual(1, metrics.Get("throttle_alerts", "demo-hp-1"), "a second flood within five minutes raises no second alert");
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.IsTrue(await FloodAsync() > 0, "throttled again once the limiter refilled");
+        Assert.AreEqual(2, metrics.Get("throttle_alerts", "demo-hp-1"));
+        await WaitUntilAsync(() => Notices(managerView).Count == 2, "five minutes later the manager is told again");
+
+        // Hosts are not managers: a press everyone watching the branch hears of arrives after any notice sent before it.
+        await using var neighbour = await gw.DeviceAsync("demo-hp-2");
+        await neighbour.RequestAsync(1);
+        await WaitUntilAsync(() => hostView.RequestIds().Contains("demo-hp-2-000001"), "the host's view missed the press");
+        Assert.AreEqual(0, Notices(hostView).Count, "an IT-host is not told of throttled devices");
+        Assert.AreEqual(0, metrics.Get("throttle_alerts", "demo-hp-2"));
+    }
+
+    private static List<System.Text.Json.JsonElement> Notices(SseListener view) =>
+        [.. view.Events.Where(e => e.Type == "device-throttled").Select(e => e.Data)];
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string message)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.IsTrue(DateTime.UtcNow < deadline, message);
+            await Task.Delay(20);
+        }
     }
 
     [TestMethod]

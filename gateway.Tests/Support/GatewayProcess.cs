@@ -100,6 +100,44 @@ public sealed class GatewayProcess : IAsyncDisposable
         throw new TimeoutException("the gateway did not become healthy in 60 s:\n" + gateway.Output);
     }
 
+    /// <summary>
+    /// Runs the gateway (demo mode, as <see cref="StartAsync"/>) expecting it to refuse to start: waits until it exits and
+    /// returns its exit code and everything it wrote. Fails if it is still running after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataPath, TimeSpan timeout, params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            GatewayDll, "--demo", "--urls", $"http://127.0.0.1:{Ports.FreeTcpPort()}", $"--Mqtt:Port={Ports.FreeTcpPort()}", "--Mqtt:BindAddress=127.0.0.1",
+            $"--Data:Path={dataPath}", "--Logging:LogLevel:Default=Warning",
+        }.Concat(extra))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the gateway was still running after {timeout}:\n{await stdout}{await stderr}");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     /// <summary>Kills the process at once (SIGKILL): no shutdown code runs, exactly like a power cut of the gateway.</summary>
     public async Task KillHardAsync()
     {

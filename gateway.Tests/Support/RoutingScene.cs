@@ -80,6 +80,7 @@ public sealed class RoutingScene : IAsyncDisposable
         var id = $"{device}-{++_seq:D6}";
         var result = await Requests.SubmitAsync("demo", device, id, category, lang, 0);
         Assert.IsTrue(result.IsSuccess, result.Error?.Message);
+        Assert.AreEqual(id, result.Value?.Id, $"{device} still has an open request: press at another help point, or end that one first");
         return id;
     }
 

@@ -76,7 +76,12 @@ public sealed class TestGateway : IAsyncDisposable
         }
 
         args.AddRange(extra);
-        var app = GatewayHost.Build([.. args], configure);
+        var app = GatewayHost.Build([.. args], services =>
+        {
+            // No test asks the network's DNS: push endpoints' host names are answered here.
+            services.AddSingleton<HelpPoint.Gateway.Notifications.Channels.WebPush.IHostAddresses>(TestHostAddresses.Instance);
+            configure?.Invoke(services);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestGateway(app, dataPath, port, new Uri(address), ownsData);

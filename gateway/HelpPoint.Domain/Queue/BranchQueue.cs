@@ -350,6 +350,13 @@ public static class BranchQueue
             return new Decision(null, [], ResendTicket: true);
         }
 
+        if (state.LatestByDevice.GetValueOrDefault(p.Device) is { } open && open.State.IsOpen())
+        {
+            // One open request per help point: a new press while the last one waits, is offered or is being helped gets
+            // that request's ticket, so a stolen or faulty device cannot fill the queue and every host's phone.
+            return new Decision(null, [], ResendTicket: true, Answer: open.Id);
+        }
+
         var branch = state.Branch;
         var day = branch.LocalDayOf(now);
         var ticket = (day == state.TicketDay ? state.LastTicket : 0) + 1;

@@ -32,4 +32,7 @@ public static class StaffNoticeKinds
 
     /// <summary>A help point or board of the branch has gone silent during opening hours (to the branch's managers).</summary>
     public const string FleetAlert = "fleet-alert";
+
+    /// <summary>The broker is slowing a device of the branch down: too many messages or connections (to the branch's managers).</summary>
+    public const string DeviceThrottled = "device-throttled";
 }

@@ -45,6 +45,7 @@ public static class ManagerFeatures
         services.AddSingleton<IAlertSink, PhoneAlertSink>();
         services.AddSingleton<IAlertSink, LogAlertSink>();
         services.AddSingleton<IAlertNotifier, AlertDispatcher>();
+        services.AddSingleton<ThrottleAlerts>();
 
         services.AddHostedService<DemoHistoryStartup>();
         services.AddSingleton<DailySummaryMailer>();

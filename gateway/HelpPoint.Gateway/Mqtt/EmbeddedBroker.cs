@@ -22,6 +22,7 @@ public sealed class EmbeddedBroker(
     GatewayMetrics metrics,
     TimeProvider time,
     EmbeddedBrokerPublisher publisher,
+    HelpPoint.Gateway.Alerts.ThrottleAlerts alerts,
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
     private readonly DeviceRateLimiter _limiter = new(time, options.Value.RateLimit);
@@ -141,6 +142,7 @@ public sealed class EmbeddedBroker(
         {
             e.ReasonCode = MqttConnectReasonCode.QuotaExceeded;
             Throttled(device.Id, "connections");
+            alerts.Throttled(device, "connections");
             return;
         }
 
@@ -224,6 +226,7 @@ public sealed class EmbeddedBroker(
             e.Response.ReasonCode = MqttPubAckReasonCode.QuotaExceeded;
             e.CloseConnection = !SpeaksMqtt5(e.ClientId);
             Throttled(device.Id, "messages");
+            alerts.Throttled(device, "messages");
             return;
         }
 

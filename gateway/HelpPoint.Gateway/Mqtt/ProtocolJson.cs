@@ -161,13 +161,15 @@ public static partial class ProtocolJson
             return false;
         }
 
-        id = value;
-        if (!Identifiers.IsRequestIdOf(value, device))
+        // One spelling per sequence number: "-1" and "-000001" are one request (protocol: the id is the device and a number).
+        if (Identifiers.CanonicalRequestId(value, device) is not { } canonical)
         {
+            id = value;
             rejected = new RejectedMessage(value, Identifiers.LooksLikeRequestId(value) ? "id does not belong to this device" : "invalid id");
             return false;
         }
 
+        id = canonical;
         return true;
     }
 

@@ -36,9 +36,14 @@ public sealed class Announcer(IMqttPublisher mqtt, StaffEventBus events, Deliver
     {
         // Phones that are not looking (app closed, screen off) are reached through the delivery channels, in the background.
         delivery.Enqueue(notice);
-        return events.PublishAsync(notice.Kind, notice.Branch, new StaffNoticeView(notice.Kind, notice.Request is null ? null : QueueItem.From(notice.Request)), notice.Users, cancellationToken);
+        var view = new StaffNoticeView(notice.Kind, notice.Request is null ? null : QueueItem.From(notice.Request), notice.Device, notice.Detail);
+        return events.PublishAsync(notice.Kind, notice.Branch, view, notice.Users, cancellationToken);
     }
 }
 
-/// <summary>What a live view receives for a staff notice.</summary>
-public sealed record StaffNoticeView(string Kind, QueueItem? Request);
+/// <summary>What a live view receives for a staff notice; <c>device</c> and <c>detail</c> only for notices about a device.</summary>
+public sealed record StaffNoticeView(
+    string Kind,
+    QueueItem? Request,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Device = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Detail = null);

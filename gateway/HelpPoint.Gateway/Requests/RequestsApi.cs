@@ -61,10 +61,12 @@ public static class RequestsApi
         string id, HttpContext http, CancellationToken cancellationToken,
         Func<Domain.Staff.Actor, string, CancellationToken, Task<Result<HelpRequest>>> operation)
     {
-        if (id.Length > MaxIdLength || !Identifiers.LooksLikeRequestId(id))
+        if (id.Length > MaxIdLength || Identifiers.CanonicalRequestId(id) is not { } canonical)
         {
             return DomainProblems.Invalid("request id must look like {device}-{digits}, e.g. demo-hp-1-000042");
         }
+
+        id = canonical;
 
         if (!await http.RequestServices.GetRequiredService<BranchAccess>().MayActOnRequestAsync(http.User, id, cancellationToken))
         {

@@ -23,5 +23,11 @@ public sealed class StorageOptions
     /// <summary>Below this much free space in the data directory the gateway reports itself unhealthy (SQLite). Default 16 MiB.</summary>
     public long MinFreeBytes { get; set; } = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// Start on a SQLite file of zero bytes as a new, empty database. Default false: such a file is refused at start, since it
+    /// usually means a failed copy or restore rather than a wish to start again.
+    /// </summary>
+    public bool InitializeEmpty { get; set; }
+
     public string SqliteFile => System.IO.Path.Combine(System.IO.Path.GetFullPath(Path), "helppoint.db");
 }

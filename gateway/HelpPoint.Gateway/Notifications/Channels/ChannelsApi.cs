@@ -7,6 +7,7 @@ using HelpPoint.Gateway.Auth;
 using HelpPoint.Gateway.Http;
 using HelpPoint.Gateway.Notifications.Channels.Ntfy;
 using HelpPoint.Gateway.Notifications.Channels.Sms;
+using HelpPoint.Gateway.Notifications.Channels.WebPush;
 using HelpPoint.Gateway.Requests;
 using HelpPoint.Gateway.Requests.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,7 +58,7 @@ public static partial class ChannelsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SubscribeAsync(
-        PushSubscriptionRequest? body, HttpContext http, NotificationStore store, IOptions<NotificationOptions> options, CancellationToken cancellationToken)
+        PushSubscriptionRequest? body, HttpContext http, NotificationStore store, PushEndpointGuard guard, IOptions<NotificationOptions> options, CancellationToken cancellationToken)
     {
         if (!options.Value.WebPush.Enabled)
         {
@@ -69,11 +70,14 @@ public static partial class ChannelsApi
             return DomainProblems.Invalid("send the browser's PushSubscription as JSON: {\"endpoint\":\"https://…\",\"keys\":{\"p256dh\":\"…\",\"auth\":\"…\"}}");
         }
 
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
-            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && options.Value.WebPush.AllowHttpEndpoints))
-            || !string.IsNullOrEmpty(uri.UserInfo))
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
         {
             return DomainProblems.Invalid("endpoint must be an https URL of a push service");
+        }
+
+        if (await guard.ProblemAsync(uri, cancellationToken) is { } problem)
+        {
+            return DomainProblems.Invalid(problem);
         }
 
         if (!IsBase64Url(p256dh, 65) || !IsBase64Url(auth, 16) || Base64Url.DecodeFromChars(p256dh)[0] != 0x04)

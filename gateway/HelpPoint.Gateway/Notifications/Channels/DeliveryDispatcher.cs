@@ -206,6 +206,7 @@ public sealed class DeliveryDispatcher(
             StaffNoticeKinds.EscalationRepeat => "escalationRepeat",
             StaffNoticeKinds.Unstaffed => "unstaffed",
             StaffNoticeKinds.FleetAlert => "fleetAlert",
+            StaffNoticeKinds.DeviceThrottled => "deviceThrottled",
             _ => "dutyCheck",
         };
         var offer = notice.Kind == StaffNoticeKinds.Offer && r is not null;

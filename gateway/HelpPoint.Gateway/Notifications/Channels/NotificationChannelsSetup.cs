@@ -11,6 +11,18 @@ public static class NotificationChannelsSetup
     {
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddHttpClient(DeliveryDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IHostAddresses, DnsHostAddresses>();
+        services.AddSingleton<PushEndpointGuard>();
+
+        // Web Push goes to addresses that signed-in users choose: its client connects only through the guard, and directly
+        // (a proxy would hide the address the guard must see).
+        services.AddHttpClient(PushEndpointGuard.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<PushEndpointGuard>().ConnectAsync,
+                UseProxy = false,
+                AllowAutoRedirect = false,
+            });
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<NotificationKeys>();
         services.AddSingleton<NotificationTexts>();

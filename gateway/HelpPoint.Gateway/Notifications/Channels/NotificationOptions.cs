@@ -38,6 +38,12 @@ public sealed class WebPushOptions
 
     /// <summary>Accept subscription endpoints over plain http (tests and closed networks only). Default false: https only.</summary>
     public bool AllowHttpEndpoints { get; set; }
+
+    /// <summary>
+    /// Accept subscription endpoints on loopback, private, link-local and other non-public addresses (tests and closed networks
+    /// only). Default false: a push endpoint must be on, and resolve only to, public addresses.
+    /// </summary>
+    public bool AllowPrivateEndpoints { get; set; }
 }
 
 /// <summary>ntfy (https://ntfy.sh or self-hosted): JSON publish with an Accept action.</summary>

@@ -167,9 +167,14 @@ internal sealed class BranchEngine : IAsyncDisposable
 
                     var decision = BranchQueue.Handle(state, c.Command, now);
                     batch.Record(decision);
-                    if (decision.ResendTicket && c.Command.RequestId is { } resend)
+                    if (decision.ResendTicket && (decision.Answer ?? c.Command.RequestId) is { } resend)
                     {
                         batch.ForceTicket.Add(resend);
+                    }
+
+                    if (decision.Answer is not null && c.Command is Press pressed)
+                    {
+                        _services.Metrics.Count("press_while_open", pressed.Device);
                     }
 
                     batch.Replies.Add((c, decision));
@@ -369,7 +374,7 @@ internal sealed class BranchEngine : IAsyncDisposable
             StillHere s => new EngineReply(null, null, state.Duty.GetValueOrDefault(s.UserName)?.Copy()),
             Pause p => new EngineReply(null, null, state.Duty.GetValueOrDefault(p.UserName)?.Copy()),
             Resume r => new EngineReply(null, null, state.Duty.GetValueOrDefault(r.UserName)?.Copy()),
-            _ => new EngineReply(null, command.RequestId is { } id ? state.Find(id)?.Copy() : null, null),
+            _ => new EngineReply(null, (decision.Answer ?? command.RequestId) is { } id ? state.Find(id)?.Copy() : null, null),
         };
     }
 

@@ -12,7 +12,8 @@ namespace HelpPoint.Gateway.Notifications.Channels.WebPush;
 /// service with a VAPID signature (RFC 8292). A subscription the push service no longer knows (404, 410) is removed.
 /// </summary>
 public sealed class WebPushChannel(
-    IHttpClientFactory http, NotificationStore store, NotificationKeys keys, IOptions<NotificationOptions> options, TimeProvider time) : IDeliveryChannel
+    IHttpClientFactory http, NotificationStore store, NotificationKeys keys, PushEndpointGuard guard, IOptions<NotificationOptions> options, TimeProvider time)
+    : IDeliveryChannel
 {
     public const string ChannelName = "webpush";
 
@@ -38,6 +39,17 @@ public sealed class WebPushChannel(
     public async Task<DeliveryOutcome> SendAsync(DeliveryTarget target, DeliveryMessage message, CancellationToken cancellationToken)
     {
         var subscription = (PushSubscription)target.State!;
+        if (!Uri.TryCreate(subscription.Endpoint, UriKind.Absolute, out var endpoint))
+        {
+            return new DeliveryOutcome(DeliveryOutcome.Failed, null, "endpoint is not a URL", false);
+        }
+
+        // Checked again now (stored before the rule, or its name resolves elsewhere since); the client checks once more as it connects.
+        if (await guard.ProblemAsync(endpoint, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return new DeliveryOutcome(DeliveryOutcome.Failed, null, refused, false);
+        }
+
         var payload = JsonSerializer.SerializeToUtf8Bytes(PushPayload.From(message), JsonSerializerOptions.Web);
         byte[] body;
         try
@@ -60,7 +72,7 @@ public sealed class WebPushChannel(
         request.Headers.TryAddWithoutValidation("Topic", TopicOf(message.Tag));
         request.Headers.TryAddWithoutValidation("Authorization", VapidAuthorization.For(subscription.Endpoint, vapid, options.Value.WebPush.Subject, time.GetUtcNow()));
 
-        using var response = await http.CreateClient(DeliveryDispatcher.HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await http.CreateClient(PushEndpointGuard.HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
         var outcome = DeliveryOutcome.FromHttp((int)response.StatusCode, response.IsSuccessStatusCode ? null : await ShortBodyAsync(response, cancellationToken).ConfigureAwait(false));
         if (outcome.Result == DeliveryOutcome.Gone)
         {
