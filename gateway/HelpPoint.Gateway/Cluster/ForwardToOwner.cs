@@ -20,6 +20,20 @@ public sealed class ForwardToOwner(RequestDelegate next, IBranchOwnership owners
             return;
         }
 
+        if (!ownership.FirstRound.IsCompleted)
+        {
+            // A gateway that is starting does not know yet which branches are its own: calls wait for that (a moment)
+            // instead of being refused as if another gateway ran the branch.
+            try
+            {
+                await ownership.FirstRound.WaitAsync(TimeSpan.FromSeconds(30), context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Answered below like any branch with no owner yet.
+            }
+        }
+
         context.Request.EnableBuffering();
         try
         {

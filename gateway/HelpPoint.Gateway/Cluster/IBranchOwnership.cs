@@ -8,6 +8,9 @@ public interface IBranchOwnership
 
     bool Owns(string branch);
 
+    /// <summary>Completes once this gateway has taken what it owns at start-up (before it, no branch looks like its own).</summary>
+    Task FirstRound { get; }
+
     /// <summary>The HTTP address of the gateway that owns <paramref name="branch"/> now, if any does.</summary>
     Task<Uri?> OwnerAsync(string branch, CancellationToken cancellationToken = default);
 
@@ -24,6 +27,8 @@ public sealed class EveryBranchHere : IBranchOwnership
     public bool IsShared => false;
 
     public bool Owns(string branch) => true;
+
+    public Task FirstRound => Task.CompletedTask;
 
     public Task<Uri?> OwnerAsync(string branch, CancellationToken cancellationToken = default) => Task.FromResult<Uri?>(null);
 
