@@ -16,10 +16,11 @@ public static class BrokerBaseline
         var factory = new MqttClientFactory();
         using var publisher = factory.CreateMqttClient();
         using var subscriber = factory.CreateMqttClient();
-        MqttClientOptions Options(string id) => new MqttClientOptionsBuilder().WithTcpServer(host, port).WithCredentials(user, password)
+        // The subscriber is "{user}-sub": a broker that takes the user name as client id must see two users.
+        MqttClientOptions Options(string id, string name) => new MqttClientOptionsBuilder().WithTcpServer(host, port).WithCredentials(name, password)
             .WithClientId(id).WithTimeout(TimeSpan.FromSeconds(10)).Build();
-        await publisher.ConnectAsync(Options("bench-pub-" + Guid.NewGuid().ToString("N")[..8]), cancellationToken);
-        await subscriber.ConnectAsync(Options("bench-sub-" + Guid.NewGuid().ToString("N")[..8]), cancellationToken);
+        await publisher.ConnectAsync(Options("bench-pub-" + Guid.NewGuid().ToString("N")[..8], user), cancellationToken);
+        await subscriber.ConnectAsync(Options("bench-sub-" + Guid.NewGuid().ToString("N")[..8], user + "-sub"), cancellationToken);
         var sent = new ConcurrentDictionary<string, long>();
         var timings = new Support.Timings($"broker publish→receive @{perSecond:0}/s");
         subscriber.ApplicationMessageReceivedAsync += e =>

@@ -28,6 +28,8 @@ namespace HelpPoint.Benchmarks.Scenarios;
 /// </summary>
 public sealed class SystemLoadScenario : IScenario
 {
+    private const string BaselinePublisher = "bench-baseline";
+
     public string Name => "load";
 
     public string Description => "whole-system latency and capacity vs the raw broker (--config embedded|mosquitto --branches N --per-branch N --rates 100,500,… --seconds N --idle N --warmup-seconds 30 --warmup-rate 50)";
@@ -73,7 +75,17 @@ public sealed class SystemLoadScenario : IScenario
             mosquitto = await MosquittoBroker.StartAsync([.. busy.Select(d => (d.Device, d.Branch, d.Secret)), .. idlePlan.Select(d => (d.Item2, d.Item1, d.Item3))]);
             gatewayArgs.AddRange(mosquitto.GatewayArgs("bench-gateway"));
             brokerPort = baselinePort = mosquitto.Port;
-            baselineUser = (MosquittoBroker.GatewayUser, MosquittoBroker.GatewayPassword);
+            // Users of its own: Mosquitto takes the user name as the client id, so the baseline's publisher and subscriber
+            // sharing one user (or the gateway's) would replace each other's sessions.
+            foreach (var benchUser in new[] { BaselinePublisher, BaselinePublisher + "-sub" })
+            {
+                await HelpPoint.Gateway.Mqtt.MosquittoFiles.SetPasswordAsync(mosquitto.PasswordFile, benchUser, MosquittoBroker.GatewayPassword, cancellationToken);
+                await HelpPoint.Gateway.Mqtt.MosquittoFiles.SetAclAsync(mosquitto.AclFile, benchUser, HelpPoint.Gateway.Mqtt.MosquittoFiles.GatewayAcl(benchUser), cancellationToken);
+            }
+
+            mosquitto.Reload();
+            await Task.Delay(500, cancellationToken);
+            baselineUser = (BaselinePublisher, MosquittoBroker.GatewayPassword);
         }
         else
         {
