@@ -105,108 +105,115 @@ public sealed class SystemLoadScenario : IScenario
         var highest = 0.0;
         var misses = 0;
         var ok = true;
-        await using (var gateway = await GatewayProcess.StartAsync(Path.Combine(work, "gateway"), mqttPort, PortsFree(), [.. gatewayArgs]))
+        // The brokers started here are stopped however the run ends (a crash must not leave Mosquitto running).
+        try
         {
-            var tokens = new List<(string Branch, string Token)>();
-            for (var b = 1; b <= branches; b++)
+            await using (var gateway = await GatewayProcess.StartAsync(Path.Combine(work, "gateway"), mqttPort, PortsFree(), [.. gatewayArgs]))
             {
-                tokens.Add(($"load-{b}", await SignInAsync(gateway.Http, $"host-load-{b}", "4242", cancellationToken)));
-            }
-
-            var clocks = tokens.Select(t => new SseClock(gateway.Http, t.Token, t.Branch)).ToList();
-            await using var fleet = new LoadFleet(busy);
-            var connecting = Stopwatch.StartNew();
-            await fleet.ConnectAsync(brokerHost, brokerPort, 50, cancellationToken);
-            await output.WriteLineAsync($"connected {busy.Count} load devices in {connecting.Elapsed.TotalSeconds:0.0} s");
-            await Task.Delay(2000, cancellationToken);
-
-            // Warm-up, not measured: the gateway's first requests compile its database queries (hundreds of milliseconds once), and
-            // for its first half minute or so the JIT re-compiles hot methods in the background (tiered compilation), taking CPU a
-            // long-running gateway does not spend. Both would otherwise land in the first rates' numbers.
-            var warmup = args.Int("warmup-seconds", 30);
-            if (warmup > 0)
-            {
-                await fleet.RunAsync(args.Int("warmup-rate", 50), TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(5), cancellationToken);
-                await Task.Delay(500, cancellationToken);
-                fleet.SentAt.Clear();
-                foreach (var c in clocks)
+                var tokens = new List<(string Branch, string Token)>();
+                for (var b = 1; b <= branches; b++)
                 {
-                    c.FirstSeen.Clear();
-                }
-            }
-
-            foreach (var rate in rates)
-            {
-                var baseline = await BrokerBaseline.MeasureAsync(brokerHost, baselinePort, baselineUser.User, baselineUser.Password,
-                    "helppoint/v1/_bench/latency", rate, TimeSpan.FromSeconds(Math.Min(5, seconds)), cancellationToken);
-                var cpuBefore = ProcessStats.CpuTime(gateway.Pid);
-                var run = await fleet.RunAsync(rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(5), cancellationToken);
-                await Task.Delay(500, cancellationToken);
-
-                // Each request is a press and its withdrawal; the gateway's process CPU time over the run, per request sent.
-                var cpuPerRequest = (ProcessStats.CpuTime(gateway.Pid) - cpuBefore).TotalMilliseconds / Math.Max(1, run.Presses);
-                var sse = fleet.SentAt.Select(kv => clocks.Select(c => c.FirstSeen.TryGetValue(kv.Key, out var seen) ? (double?)Stopwatch.GetElapsedTime(kv.Value, seen).TotalMilliseconds : null).FirstOrDefault(x => x is not null))
-                    .Where(x => x is not null).Select(x => x!.Value).Order().ToArray();
-                fleet.SentAt.Clear();
-                foreach (var c in clocks)
-                {
-                    c.FirstSeen.Clear();
+                    tokens.Add(($"load-{b}", await SignInAsync(gateway.Http, $"host-load-{b}", "4242", cancellationToken)));
                 }
 
-                var ingest = await IngestMeanAsync(gateway.Http, cancellationToken);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  gateway-side ingest so far: request {ingest.Request:0.0} ms, cancel {ingest.Cancel:0.0} ms on average"));
-                var p99 = run.Percentile(0.99);
-                var broker99 = baseline.Count > 0 ? baseline.Percentile(0.99) : double.NaN;
+                var clocks = tokens.Select(t => new SseClock(gateway.Http, t.Token, t.Branch)).ToList();
+                await using var fleet = new LoadFleet(busy);
+                var connecting = Stopwatch.StartNew();
+                await fleet.ConnectAsync(brokerHost, brokerPort, 50, cancellationToken);
+                await output.WriteLineAsync($"connected {busy.Count} load devices in {connecting.Elapsed.TotalSeconds:0.0} s");
+                await Task.Delay(2000, cancellationToken);
+
+                // Warm-up, not measured: the gateway's first requests compile its database queries (hundreds of milliseconds once), and
+                // for its first half minute or so the JIT re-compiles hot methods in the background (tiered compilation), taking CPU a
+                // long-running gateway does not spend. Both would otherwise land in the first rates' numbers.
+                var warmup = args.Int("warmup-seconds", 30);
+                if (warmup > 0)
+                {
+                    await fleet.RunAsync(args.Int("warmup-rate", 50), TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(5), cancellationToken);
+                    await Task.Delay(500, cancellationToken);
+                    fleet.SentAt.Clear();
+                    foreach (var c in clocks)
+                    {
+                        c.FirstSeen.Clear();
+                    }
+                }
+
+                foreach (var rate in rates)
+                {
+                    var baseline = await BrokerBaseline.MeasureAsync(brokerHost, baselinePort, baselineUser.User, baselineUser.Password,
+                        "helppoint/v1/_bench/latency", rate, TimeSpan.FromSeconds(Math.Min(5, seconds)), cancellationToken);
+                    var cpuBefore = ProcessStats.CpuTime(gateway.Pid);
+                    var run = await fleet.RunAsync(rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(5), cancellationToken);
+                    await Task.Delay(500, cancellationToken);
+
+                    // Each request is a press and its withdrawal; the gateway's process CPU time over the run, per request sent.
+                    var cpuPerRequest = (ProcessStats.CpuTime(gateway.Pid) - cpuBefore).TotalMilliseconds / Math.Max(1, run.Presses);
+                    var sse = fleet.SentAt.Select(kv => clocks.Select(c => c.FirstSeen.TryGetValue(kv.Key, out var seen) ? (double?)Stopwatch.GetElapsedTime(kv.Value, seen).TotalMilliseconds : null).FirstOrDefault(x => x is not null))
+                        .Where(x => x is not null).Select(x => x!.Value).Order().ToArray();
+                    fleet.SentAt.Clear();
+                    foreach (var c in clocks)
+                    {
+                        c.FirstSeen.Clear();
+                    }
+
+                    var ingest = await IngestMeanAsync(gateway.Http, cancellationToken);
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  gateway-side ingest so far: request {ingest.Request:0.0} ms, cancel {ingest.Cancel:0.0} ms on average"));
+                    var p99 = run.Percentile(0.99);
+                    var broker99 = baseline.Count > 0 ? baseline.Percentile(0.99) : double.NaN;
+                    report.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {rate:0} | {P(baseline, 0.5):0.0} / {broker99:0.0} | {run.Percentile(0.5):0.0} / {p99:0.0} | {Pct(sse, 0.5):0.0} / {Pct(sse, 0.99):0.0} | {run.Throughput:0} | {run.Timeouts} | {p99 / broker99:0.0}× | {cpuPerRequest:0.000} |");
+                    await output.WriteLineAsync(report.ToString().Split('\n').Reverse().Skip(1).First());
+                    var sustained = p99 <= 100 && run.Timeouts <= run.Presses / 100 && run.Throughput >= rate * 0.9;
+                    if (sustained)
+                    {
+                        highest = rate;
+                        misses = 0;
+                    }
+                    else if (++misses == 2)
+                    {
+                        // One rate beyond the sustained one shows how overload is handled; a second miss ends the run.
+                        break;
+                    }
+                }
+
+                foreach (var c in clocks)
+                {
+                    await c.DisposeAsync();
+                }
+
+                // Idle help points: connect, one heartbeat round, then measure the gateway over a quiet window.
+                await fleet.DisposeAsync();
+                var before = ProcessStats.ResidentBytes(gateway.Pid);
+                await using var idleFleet = new LoadFleet(idlePlan);
+                connecting.Restart();
+                await idleFleet.ConnectAsync(brokerHost, brokerPort, 100, cancellationToken);
+                var connectTime = connecting.Elapsed;
+                await idleFleet.HeartbeatAsync(TimeSpan.FromSeconds(20), cancellationToken);
+                var cpu0 = ProcessStats.CpuTime(gateway.Pid);
+                var window = Stopwatch.StartNew();
+                await idleFleet.HeartbeatAsync(TimeSpan.FromSeconds(30), cancellationToken);
+                var cpu = (ProcessStats.CpuTime(gateway.Pid) - cpu0) / window.Elapsed;
+                GC.Collect();
+                var rss = ProcessStats.ResidentBytes(gateway.Pid);
+                report.AppendLine();
                 report.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {rate:0} | {P(baseline, 0.5):0.0} / {broker99:0.0} | {run.Percentile(0.5):0.0} / {p99:0.0} | {Pct(sse, 0.5):0.0} / {Pct(sse, 0.99):0.0} | {run.Throughput:0} | {run.Timeouts} | {p99 / broker99:0.0}× | {cpuPerRequest:0.000} |");
-                await output.WriteLineAsync(report.ToString().Split('\n').Reverse().Skip(1).First());
-                var sustained = p99 <= 100 && run.Timeouts <= run.Presses / 100 && run.Throughput >= rate * 0.9;
-                if (sustained)
-                {
-                    highest = rate;
-                    misses = 0;
-                }
-                else if (++misses == 2)
-                {
-                    // One rate beyond the sustained one shows how overload is handled; a second miss ends the run.
-                    break;
-                }
+                    $"Highest sustained rate (p99 ≤ 100 ms, ≥ 90 % answered): **{highest:0} req/s**. {idle} idle help points connected in {connectTime.TotalSeconds:0} s, one heartbeat each per 30 s: gateway resident memory **{rss / 1048576.0:0} MB** (before them: {before / 1048576.0:0} MB), CPU {cpu * 100:0} % of one core.");
+                ok = rss < 300L * 1024 * 1024;
             }
 
-            foreach (var c in clocks)
+        }
+        finally
+        {
+            if (bareBroker is not null)
             {
-                await c.DisposeAsync();
+                await bareBroker.StopAsync();
+                bareBroker.Dispose();
             }
 
-            // Idle help points: connect, one heartbeat round, then measure the gateway over a quiet window.
-            await fleet.DisposeAsync();
-            var before = ProcessStats.ResidentBytes(gateway.Pid);
-            await using var idleFleet = new LoadFleet(idlePlan);
-            connecting.Restart();
-            await idleFleet.ConnectAsync(brokerHost, brokerPort, 100, cancellationToken);
-            var connectTime = connecting.Elapsed;
-            await idleFleet.HeartbeatAsync(TimeSpan.FromSeconds(20), cancellationToken);
-            var cpu0 = ProcessStats.CpuTime(gateway.Pid);
-            var window = Stopwatch.StartNew();
-            await idleFleet.HeartbeatAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            var cpu = (ProcessStats.CpuTime(gateway.Pid) - cpu0) / window.Elapsed;
-            GC.Collect();
-            var rss = ProcessStats.ResidentBytes(gateway.Pid);
-            report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture,
-                $"Highest sustained rate (p99 ≤ 100 ms, ≥ 90 % answered): **{highest:0} req/s**. {idle} idle help points connected in {connectTime.TotalSeconds:0} s, one heartbeat each per 30 s: gateway resident memory **{rss / 1048576.0:0} MB** (before them: {before / 1048576.0:0} MB), CPU {cpu * 100:0} % of one core.");
-            ok = rss < 300L * 1024 * 1024;
-        }
-
-        if (bareBroker is not null)
-        {
-            await bareBroker.StopAsync();
-            bareBroker.Dispose();
-        }
-
-        if (mosquitto is not null)
-        {
-            await mosquitto.DisposeAsync();
+            if (mosquitto is not null)
+            {
+                await mosquitto.DisposeAsync();
+            }
         }
 
         await output.WriteLineAsync();
